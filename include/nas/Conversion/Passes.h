@@ -1,0 +1,34 @@
+//===- Passes.h - nas conversion passes -------------------------*- C++ -*-===//
+//
+// Part of the nas-mlir project, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NAS_CONVERSION_PASSES_H
+#define NAS_CONVERSION_PASSES_H
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Pass/Pass.h"
+
+namespace nas {
+
+#define GEN_PASS_DECL
+#include "nas/Conversion/Passes.h.inc"
+
+#define GEN_PASS_REGISTRATION
+#include "nas/Conversion/Passes.h.inc"
+
+/// Adds the passes that lower nas IR to the LLVM dialect: block expansion,
+/// nas-to-linalg, bufferization, loops and LLVM conversion.
+void buildLowerToLLVMPipeline(mlir::OpPassManager &pm);
+
+/// Registers buildLowerToLLVMPipeline as `nas-lower-to-llvm`.
+void registerNasPipelines();
+
+} // namespace nas
+
+#endif // NAS_CONVERSION_PASSES_H

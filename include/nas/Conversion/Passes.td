@@ -1,0 +1,31 @@
+//===- Passes.td - nas conversion passes -------------------*- tablegen -*-===//
+//
+// Part of the nas-mlir project, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NAS_CONVERSION_PASSES_TD
+#define NAS_CONVERSION_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+def ConvertNasToLinalg : Pass<"nas-to-linalg"> {
+  let summary = "Lowers nas primitives to linalg on tensors";
+  let description = [{
+    Rewrites every nas primitive into linalg named ops where one exists
+    (convolutions, pooling, matmul, fill) and linalg.generic otherwise, with
+    tensor.pad for padding and tensor reshapes for flatten and reshape.
+    Blocks must be expanded first (`nas-expand-blocks`). Only f32 and f64
+    tensors with static shapes are supported; any other op is reported as
+    an error naming it.
+  }];
+  let dependentDialects = [
+    "mlir::arith::ArithDialect",
+    "mlir::linalg::LinalgDialect",
+    "mlir::math::MathDialect",
+    "mlir::tensor::TensorDialect",
+  ];
+}
+
+#endif // NAS_CONVERSION_PASSES_TD
