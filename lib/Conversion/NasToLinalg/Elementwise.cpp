@@ -129,10 +129,10 @@ struct ClipLowering : OpConversionPattern<ClipOp> {
   }
 };
 
-/// Returns the indexing map that reads an operand of `operandType` at the
-/// NumPy broadcast of a result of rank `resultRank` and shape `resultShape`:
-/// the operand's dimensions align with the result's last ones, and a size-1
-/// dimension that the result broadcasts is read at index 0.
+/// Returns the indexing map that reads an operand of `operandType` for a
+/// result of shape `resultShape`, with NumPy broadcasting. The operand's
+/// dimensions align with the result's last ones. A size-1 dimension that the
+/// result broadcasts is read at index 0.
 AffineMap getBroadcastMap(RankedTensorType operandType,
                           ArrayRef<int64_t> resultShape, MLIRContext *context) {
   int64_t resultRank = resultShape.size();

@@ -116,9 +116,10 @@ struct MaxPool2DLowering : OpConversionPattern<MaxPool2DOp> {
 /// Returns the divisor of each output position along one dimension of
 /// average pooling. Window o covers [o * stride - padBefore, + kernel). With
 /// `countIncludePad`, the divisor counts the window's elements up to the end
-/// of the explicit padding, so that elements that only ceil_mode adds are
-/// not counted (the PyTorch rule, with the end padding in place of its
-/// symmetric padding); otherwise it counts the elements inside the input.
+/// of the explicit padding, so the elements that only ceil_mode adds do not
+/// count. This is PyTorch's rule, with the end padding in place of its
+/// symmetric padding. Without `countIncludePad`, the divisor counts the
+/// elements inside the input.
 SmallVector<int64_t> getWindowCounts(const WindowDim &dim,
                                      bool countIncludePad) {
   SmallVector<int64_t> counts;

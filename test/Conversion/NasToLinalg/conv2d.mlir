@@ -84,19 +84,20 @@ func.func @dilation_and_stride_per_dimension(%x: tensor<1x1x9x9xf32>,
 // -----
 
 // Stride 3 with a 1x1 kernel skips two of every three rows and columns:
-// 7x7 -> 3x3. The named op reads rows 0, 3 and 6 of the unpadded input.
+// 8x8 -> 3x3. The named op reads rows 0, 3 and 6 of the unpadded input and
+// never row 7.
 // CHECK-LABEL: func.func @stride_greater_than_kernel
 // CHECK-NOT: tensor.pad
 // CHECK: linalg.conv_2d_nchw_fchw {dilations = dense<1> : tensor<2xi64>, strides = dense<3> : tensor<2xi64>}
-// CHECK-SAME: ins(%{{.*}}, %{{.*}} : tensor<1x2x7x7xf32>, tensor<4x2x1x1xf32>)
+// CHECK-SAME: ins(%{{.*}}, %{{.*}} : tensor<1x2x8x8xf32>, tensor<4x2x1x1xf32>)
 // CHECK-SAME: -> tensor<1x4x3x3xf32>
-func.func @stride_greater_than_kernel(%x: tensor<1x2x7x7xf32>,
+func.func @stride_greater_than_kernel(%x: tensor<1x2x8x8xf32>,
                                       %w: tensor<4x2x1x1xf32>)
     -> tensor<1x4x3x3xf32> {
   %y = nas.conv2d %x, %w {strides = array<i64: 3, 3>,
                           padding = array<i64: 0, 0, 0, 0>,
                           dilations = array<i64: 1, 1>, groups = 1}
-      : (tensor<1x2x7x7xf32>, tensor<4x2x1x1xf32>) -> tensor<1x4x3x3xf32>
+      : (tensor<1x2x8x8xf32>, tensor<4x2x1x1xf32>) -> tensor<1x4x3x3xf32>
   return %y : tensor<1x4x3x3xf32>
 }
 

@@ -141,10 +141,32 @@ func.func @depthwise_multiplier_2() {
 // CHECK: sizes = [16]
 // CHECK-NEXT: [1, 3, 7, 14, 2, 6, 12, 29, 12, 14, 44, 36, 3, 14, 3, 20]
 
+// A 1x1 kernel with stride 3 on 5x5 (values 1..25) reads rows and columns
+// 0 and 3 only: 2 * [1, 4, 16, 19].
+func.func @stride_greater_than_kernel() {
+  %x = arith.constant dense<[[[[1.0, 2.0, 3.0, 4.0, 5.0],
+                               [6.0, 7.0, 8.0, 9.0, 10.0],
+                               [11.0, 12.0, 13.0, 14.0, 15.0],
+                               [16.0, 17.0, 18.0, 19.0, 20.0],
+                               [21.0, 22.0, 23.0, 24.0, 25.0]]]]>
+      : tensor<1x1x5x5xf32>
+  %w = arith.constant dense<2.0> : tensor<1x1x1x1xf32>
+  %y = nas.conv2d %x, %w {strides = array<i64: 3, 3>,
+                          padding = array<i64: 0, 0, 0, 0>,
+                          dilations = array<i64: 1, 1>, groups = 1}
+      : (tensor<1x1x5x5xf32>, tensor<1x1x1x1xf32>) -> tensor<1x1x2x2xf32>
+  %d = tensor.cast %y : tensor<1x1x2x2xf32> to tensor<1x?x?x?xf32>
+  call @print(%d) : (tensor<1x?x?x?xf32>) -> ()
+  return
+}
+// CHECK: sizes = [4]
+// CHECK-NEXT: [2, 8, 32, 38]
+
 func.func @main() {
   call @asymmetric_padding_stride_2() : () -> ()
   call @dilation_2() : () -> ()
   call @grouped() : () -> ()
   call @depthwise_multiplier_2() : () -> ()
+  call @stride_greater_than_kernel() : () -> ()
   return
 }

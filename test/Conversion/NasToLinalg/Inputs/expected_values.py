@@ -3,7 +3,9 @@
 
 Each op is evaluated with direct loops over its definition in NasOps.td
 (NCHW layout, padding [top, left, bottom, right]), independently of the
-lowering. Every arithmetic result is rounded to float32 as the compiled code
+lowering. Average pooling with count_include_pad divides by the window
+positions inside the input or the explicit padding, not the extra ceil_mode
+padding, as PyTorch does. Every arithmetic result is rounded to float32 as the compiled code
 does: for +, -, *, / and sqrt of float32 operands, computing in double and
 rounding once gives the correctly rounded float32 result. Printing uses %g
 (six significant digits), the format of printMemrefF32.
@@ -155,6 +157,11 @@ def main():
     w = tensor([4, 1, 2, 2], [1, 0, 0, 1, 1, 1, 1, 1, -1, 2, 0, 1, 0, 0, 1, 0])
     show("depthwise multiplier 2",
          conv2d(x, w, [0.0, 1.0, 2.0, 3.0], [2, 2], [1, 1, 1, 1], [1, 1], 2))
+
+    x = tensor([1, 1, 5, 5], [i + 1 for i in range(25)])
+    show("stride greater than kernel",
+         conv2d(x, tensor([1, 1, 1, 1], [2]), None, [3, 3], [0, 0, 0, 0],
+                [1, 1], 1))
 
     # run-fully-connected.mlir
     x = [[1, 2, 3], [-1, 0, 1], [0.5, 0.5, 2], [4, -2, 0]]
