@@ -130,6 +130,10 @@ SmallVector<int64_t> getWindowCounts(const WindowDim &dim,
       begin = std::max<int64_t>(begin, 0);
       end = std::min(end, dim.inputSize);
     }
+    // The verifier keeps the padding smaller than the kernel, and ceil_mode
+    // drops a window that would start after the input, so every window
+    // holds at least one input element.
+    assert(end > begin && "average pooling window without input elements");
     counts.push_back(end - begin);
   }
   return counts;
