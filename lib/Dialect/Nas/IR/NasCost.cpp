@@ -48,8 +48,9 @@ FailureOr<uint64_t> nas::mulOrError(Operation *op, StringRef what,
   uint64_t product = 1;
   for (int64_t factor : factors) {
     if (factor < 0)
-      return op->emitOpError() << "cannot count " << what
-                               << ": a factor is negative (" << factor << ")";
+      return op->emitOpError()
+             << "cannot count " << what << ": a factor is negative ("
+             << factor << ")";
     std::optional<uint64_t> next =
         checkedMul(product, static_cast<uint64_t>(factor));
     if (!next)
@@ -60,16 +61,16 @@ FailureOr<uint64_t> nas::mulOrError(Operation *op, StringRef what,
   return product;
 }
 
-FailureOr<uint64_t> nas::staticElementCount(Operation *op, StringRef valueName,
-                                            Type type) {
+FailureOr<uint64_t> nas::staticElementCount(Operation *op,
+                                            StringRef valueName, Type type) {
   auto shaped = dyn_cast<ShapedType>(type);
   if (!shaped)
     return op->emitOpError() << "cannot count the elements of " << valueName
                              << ": " << type << " is not a shaped type";
   if (!shaped.hasStaticShape())
     return op->emitOpError()
-           << "cannot compute the cost: " << valueName << " has type " << type
-           << " with dynamic dimensions; costs need static shapes";
+           << "cannot compute the cost: " << valueName << " has type "
+           << type << " with dynamic dimensions; costs need static shapes";
   return mulOrError(op, ("the elements of " + valueName).str(),
                     shaped.getShape());
 }
@@ -102,9 +103,8 @@ FailureOr<OpCost> convolutionCost(Operation *op, ArrayRef<int64_t> output,
                                   int64_t kernelW, int64_t groups,
                                   bool hasBias) {
   FailureOr<uint64_t> macs =
-      mulOrError(op, "MACs",
-                 {output[0], output[1], channels / groups, kernelH, kernelW,
-                  output[2], output[3]});
+      mulOrError(op, "MACs", {output[0], output[1], channels / groups,
+                              kernelH, kernelW, output[2], output[3]});
   if (failed(macs))
     return failure();
   OpCost cost;
@@ -161,8 +161,8 @@ LogicalResult addCost(Operation *op, OpCost &total, const OpCost &term) {
 LogicalResult addConvolution(Operation *op, OpCost &total,
                              ArrayRef<int64_t> output, int64_t channels,
                              int64_t kernel, int64_t groups) {
-  FailureOr<OpCost> term = convolutionCost(op, output, channels, kernel, kernel,
-                                           groups, /*hasBias=*/true);
+  FailureOr<OpCost> term = convolutionCost(op, output, channels, kernel,
+                                           kernel, groups, /*hasBias=*/true);
   return failure(failed(term) || failed(addCost(op, total, *term)));
 }
 
@@ -387,7 +387,9 @@ void BottleneckOp::getParameterOperands(SmallVectorImpl<Value> &operands) {
   llvm::append_range(operands, getOperands().drop_front());
 }
 
-StringRef InvertedResidualOp::getPrimitiveKind() { return "inverted_residual"; }
+StringRef InvertedResidualOp::getPrimitiveKind() {
+  return "inverted_residual";
+}
 
 FailureOr<OpCost> InvertedResidualOp::computeCost() {
   FailureOr<ArrayRef<int64_t>> input = staticShape(*this, "input", getInput());
