@@ -296,8 +296,7 @@ struct NasCostReportPass : nas::impl::NasCostReportBase<NasCostReportPass> {
     std::unique_ptr<llvm::ToolOutputFile> file =
         openOutputFile(jsonFile, &error);
     if (!file) {
-      getOperation().emitError()
-          << "cannot write the JSON report to '" << jsonFile << "': " << error;
+      getOperation().emitError() << "cannot write the JSON report: " << error;
       return signalPassFailure();
     }
     writeJson(file->os(), costs, moduleDepth);
