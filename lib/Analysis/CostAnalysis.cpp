@@ -94,12 +94,12 @@ LogicalResult describeWeights(Operation *op, ArrayRef<Value> values,
     FailureOr<TensorCost> tensor = describeTensor(op, name, value);
     if (failed(tensor))
       return failure();
-    uses.push_back({value, tensor->elements, tensor->bytes});
     if (failed(accumulate(op, "the weight elements of the op", elements,
                           tensor->elements)) ||
         failed(
             accumulate(op, "the weight bytes of the op", bytes, tensor->bytes)))
       return failure();
+    uses.push_back({value, std::move(*tensor)});
   }
   return success();
 }
@@ -172,9 +172,9 @@ LogicalResult countDistinctWeights(Operation *op, StringRef what,
     if (!counted.insert(use.value).second)
       continue;
     if (failed(accumulate(op, ("the function's total " + what).str(), elements,
-                          use.elements)) ||
+                          use.tensor.elements)) ||
         failed(accumulate(op, "the function's total weight bytes", bytes,
-                          use.bytes)))
+                          use.tensor.bytes)))
       return failure();
   }
   return success();

@@ -77,7 +77,7 @@ public:
     group.activationBytes += layer.activationBytes;
     for (const WeightUse &use : layer.parameters)
       if (counted[it->second].insert(use.value).second)
-        group.params += use.elements;
+        group.params += use.tensor.elements;
   }
 
   SmallVector<GroupCost> take() { return std::move(groups); }

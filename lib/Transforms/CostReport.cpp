@@ -139,7 +139,8 @@ void printGroups(llvm::raw_ostream &os, StringRef title,
 void printReport(llvm::raw_ostream &os, const FunctionCost &cost,
                  unsigned moduleDepth) {
   os << "cost report for @" << cost.name << " (" << cost.layers.size()
-     << " layers, memory-reuse=" << stringifyMemoryReuse(cost.reuse) << ")\n\n";
+     << (cost.layers.size() == 1 ? " layer" : " layers")
+     << ", memory-reuse=" << stringifyMemoryReuse(cost.reuse) << ")\n\n";
   printLayers(os, cost);
   os << "\ntotals\n";
   printTotals(os, cost);
@@ -163,16 +164,36 @@ std::string typeToString(Type type) {
   return text;
 }
 
+/// Writes the members "shape" and "element_type" of `tensor`.
+void writeTensorMembers(llvm::json::OStream &json, const TensorCost &tensor) {
+  json.attributeArray("shape", [&] {
+    for (int64_t dim : tensor.shape)
+      json.value(dim);
+  });
+  json.attribute("element_type", typeToString(tensor.elementType));
+}
+
 void writeTensors(llvm::json::OStream &json, StringRef key,
                   ArrayRef<TensorCost> tensors) {
   json.attributeArray(key, [&] {
     for (const TensorCost &tensor : tensors)
+      json.object([&] { writeTensorMembers(json, tensor); });
+  });
+}
+
+/// Writes the parameter and statistic operands of `layer` as "weights",
+/// each with its role.
+void writeWeights(llvm::json::OStream &json, const LayerCost &layer) {
+  json.attributeArray("weights", [&] {
+    for (const WeightUse &use : layer.parameters)
       json.object([&] {
-        json.attributeArray("shape", [&] {
-          for (int64_t dim : tensor.shape)
-            json.value(dim);
-        });
-        json.attribute("element_type", typeToString(tensor.elementType));
+        json.attribute("role", "parameter");
+        writeTensorMembers(json, use.tensor);
+      });
+    for (const WeightUse &use : layer.statistics)
+      json.object([&] {
+        json.attribute("role", "statistic");
+        writeTensorMembers(json, use.tensor);
       });
   });
 }
@@ -183,6 +204,7 @@ void writeLayer(llvm::json::OStream &json, const LayerCost &layer) {
     json.attribute("kind", layer.kind);
     writeTensors(json, "inputs", layer.inputs);
     writeTensors(json, "outputs", layer.outputs);
+    writeWeights(json, layer);
     json.attribute("macs", layer.macs);
     json.attribute("other_ops", layer.otherOps);
     json.attribute("params", layer.params);
@@ -242,8 +264,11 @@ void writeJson(llvm::raw_ostream &os, ArrayRef<FunctionCost> costs,
           writeTotals(json, cost.totals);
           writeGroups(json, "by_kind", "kind", groupByKind(cost),
                       /*withDepth=*/false);
-          writeGroups(json, "by_module", "module",
-                      groupByModule(cost, moduleDepth), /*withDepth=*/true);
+          SmallVector<GroupCost> modules;
+          if (moduleDepth != 0)
+            modules = groupByModule(cost, moduleDepth);
+          writeGroups(json, "by_module", "module", modules,
+                      /*withDepth=*/true);
         });
     });
   });

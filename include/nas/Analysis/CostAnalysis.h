@@ -51,11 +51,10 @@ struct TensorCost {
   uint64_t bytes = 0;
 };
 
-/// A parameter or statistic operand of an op, with its size.
+/// A parameter or statistic operand of an op, with its shape and size.
 struct WeightUse {
   mlir::Value value;
-  uint64_t elements = 0;
-  uint64_t bytes = 0;
+  TensorCost tensor;
 };
 
 /// Costs of one `nas` op.
