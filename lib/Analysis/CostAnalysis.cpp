@@ -81,8 +81,9 @@ unsigned operandNumber(Operation *op, Value value) {
   llvm_unreachable("the value is not an operand of the op");
 }
 
-/// Describes the distinct values of `values`, operands of `op`, into `uses`
-/// and adds their elements and bytes to `elements` and `bytes`.
+/// Appends the distinct values of `values`, operands of `op`, to `uses` with
+/// their shapes and sizes, and adds their elements and bytes to `elements`
+/// and `bytes`.
 LogicalResult describeWeights(Operation *op, ArrayRef<Value> values,
                               SmallVectorImpl<WeightUse> &uses,
                               uint64_t &elements, uint64_t &bytes) {
@@ -104,7 +105,7 @@ LogicalResult describeWeights(Operation *op, ArrayRef<Value> values,
   return success();
 }
 
-/// Computes everything about one op except its live memory.
+/// Computes the costs of one op, all but its live memory.
 FailureOr<LayerCost> computeLayerCost(CostOpInterface costOp) {
   Operation *op = costOp;
   FailureOr<OpCost> work = costOp.computeCost();
@@ -249,8 +250,8 @@ FailureOr<FunctionCost> nas::computeFunctionCost(FunctionOpInterface func,
       continue;
     }
     if (op.getNumRegions() != 0)
-      return op.emitOpError() << "has regions; the cost analysis handles "
-                                 "only functions of straight-line ops";
+      return op.emitOpError() << "has no cost model: the cost analysis "
+                                 "supports only straight-line function bodies";
     if (producesTensor(&op))
       return op.emitOpError() << "has no cost model";
   }

@@ -162,7 +162,7 @@ FailureOr<LiveMemory> nas::computeLiveMemory(FunctionOpInterface func,
     if (!assignment.isActivation(argument))
       continue;
     std::string name = "argument #" + std::to_string(argument.getArgNumber());
-    // An argument is made before op 0; if no op reads it, lastOp stays -1
+    // An argument is made before op 0. If no op reads it, lastOp stays -1
     // and it is never live.
     if (failed(assignment.addBuffer(func, name, argument, /*firstOp=*/-1)))
       return failure();

@@ -34,7 +34,7 @@ struct LiveMemory {
 };
 
 /// Computes the live activation memory of `block`, the body of `func`, under
-/// `reuse`. `weights` holds the values that are weights rather than
+/// `reuse`. `weights` contains the values that are weights rather than
 /// activations: parameter and statistic operands and constants.
 mlir::FailureOr<LiveMemory>
 computeLiveMemory(mlir::FunctionOpInterface func, mlir::Block &block,

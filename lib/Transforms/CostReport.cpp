@@ -61,7 +61,7 @@ std::string formatShapes(ArrayRef<TensorCost> tensors) {
 /// indented by two spaces, with two spaces between columns.
 class Table {
 public:
-  /// `numeric[i]` is true if column i holds numbers.
+  /// `numeric[i]` is true if column i contains numbers.
   explicit Table(ArrayRef<bool> numeric)
       : numeric(numeric.begin(), numeric.end()) {}
 

@@ -1,6 +1,6 @@
-// RUN: nas-opt %s --nas-annotate-costs | FileCheck %s --check-prefix=NONE
-// RUN: nas-opt %s --nas-annotate-costs=memory-reuse=none | FileCheck %s --check-prefix=NONE
-// RUN: nas-opt %s --nas-annotate-costs=memory-reuse=elementwise | FileCheck %s --check-prefix=REUSE
+// RUN: nas-opt %s -allow-unregistered-dialect --nas-annotate-costs | FileCheck %s --check-prefix=NONE
+// RUN: nas-opt %s -allow-unregistered-dialect --nas-annotate-costs=memory-reuse=none | FileCheck %s --check-prefix=NONE
+// RUN: nas-opt %s -allow-unregistered-dialect --nas-annotate-costs=memory-reuse=elementwise | FileCheck %s --check-prefix=REUSE
 
 // Peak activation memory by liveness over op order, f32, in elements (bytes
 // are 4x). Weights (parameter operands and constants) are not activations;
@@ -136,4 +136,21 @@ func.func @constant_weight(%x: tensor<1x2x4x4xf32>, %unused: tensor<1x1000xf32>)
 func.func @returned_input(%x: tensor<1x8x4x4xf32>) -> (tensor<1x8x4x4xf32>, tensor<8x16xf32>) {
   %r = nas.reshape %x : tensor<1x8x4x4xf32> -> tensor<8x16xf32>
   return %x, %r : tensor<1x8x4x4xf32>, tensor<8x16xf32>
+}
+
+// An op without tensor results that reads a tensor keeps its buffer live.
+// Each tensor has 128 elements.
+//   op0 a = relu(x)   op1 b = relu(a)   op2 "test.sink"(a)   return b
+// memory-reuse=elementwise: a takes x's buffer; b cannot take it because
+// op2 reads a:
+//   op0: x = 128   op1: x + b = 256   op2: x + b = 256   peak 256
+// REUSE-LABEL: func.func @non_nas_reader
+// REUSE-SAME: nas.peak_elements = 256 : i64
+// REUSE: nas.relu {{.*}}nas.live_bytes = 512 : i64
+// REUSE: nas.relu {{.*}}nas.live_bytes = 1024 : i64
+func.func @non_nas_reader(%x: tensor<1x8x4x4xf32>) -> tensor<1x8x4x4xf32> {
+  %a = nas.relu %x : tensor<1x8x4x4xf32> -> tensor<1x8x4x4xf32>
+  %b = nas.relu %a : tensor<1x8x4x4xf32> -> tensor<1x8x4x4xf32>
+  "test.sink"(%a) : (tensor<1x8x4x4xf32>) -> ()
+  return %b : tensor<1x8x4x4xf32>
 }
