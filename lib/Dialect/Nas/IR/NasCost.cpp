@@ -131,6 +131,20 @@ FailureOr<OpCost> elementwiseCost(Operation *op, ArrayRef<int64_t> shape,
   return cost;
 }
 
+/// Cost of one operation per element of a KH x KW window, plus `extra`
+/// operations, for each element of `output`. The window size is computed with
+/// checked arithmetic because huge kernels overflow int64_t.
+FailureOr<OpCost> windowCost(Operation *op, ArrayRef<int64_t> output,
+                             ArrayRef<int64_t> kernel, int64_t extra) {
+  FailureOr<uint64_t> window = mulOrError(op, "the pooling window", kernel);
+  if (failed(window))
+    return failure();
+  if (*window > static_cast<uint64_t>(INT64_MAX - extra))
+    return op->emitOpError() << "cannot count the cost: the pooling window "
+                                "overflows 64 bits";
+  return elementwiseCost(op, output, static_cast<int64_t>(*window) + extra);
+}
+
 /// Adds `term` to `total`, or emits an error on overflow.
 LogicalResult addCost(Operation *op, OpCost &total, const OpCost &term) {
   std::optional<uint64_t> macs = checkedAdd(total.macs, term.macs);
@@ -298,7 +312,7 @@ FailureOr<OpCost> MaxPool2DOp::computeCost() {
       staticShape(*this, "result", getOutput());
   if (failed(shape))
     return failure();
-  return elementwiseCost(*this, *shape, getKernel()[0] * getKernel()[1]);
+  return windowCost(*this, *shape, getKernel(), 0);
 }
 
 StringRef AvgPool2DOp::getPrimitiveKind() { return "avg_pool"; }
@@ -308,7 +322,7 @@ FailureOr<OpCost> AvgPool2DOp::computeCost() {
       staticShape(*this, "result", getOutput());
   if (failed(shape))
     return failure();
-  return elementwiseCost(*this, *shape, getKernel()[0] * getKernel()[1] + 1);
+  return windowCost(*this, *shape, getKernel(), 1);
 }
 
 StringRef GlobalAvgPool2DOp::getPrimitiveKind() { return "global_avg_pool"; }
@@ -319,14 +333,7 @@ FailureOr<OpCost> GlobalAvgPool2DOp::computeCost() {
       staticShape(*this, "result", getOutput());
   if (failed(input) || failed(output))
     return failure();
-  FailureOr<uint64_t> window =
-      mulOrError(*this, "the pooling window", {(*input)[2], (*input)[3]});
-  if (failed(window))
-    return failure();
-  if (*window >= static_cast<uint64_t>(INT64_MAX))
-    return emitOpError() << "cannot count the cost: the pooling window "
-                            "overflows 64 bits";
-  return elementwiseCost(*this, *output, static_cast<int64_t>(*window) + 1);
+  return windowCost(*this, *output, input->drop_front(2), 1);
 }
 
 StringRef FlattenOp::getPrimitiveKind() { return "flatten"; }
@@ -388,10 +395,14 @@ FailureOr<OpCost> InvertedResidualOp::computeCost() {
   FailureOr<ArrayRef<int64_t>> input = staticShape(*this, "input", getInput());
   FailureOr<ArrayRef<int64_t>> output =
       staticShape(*this, "result", getOutput());
-  if (failed(input) || failed(output))
+  FailureOr<ArrayRef<int64_t>> depthwise =
+      staticShape(*this, "depthwise_weight", getDepthwiseWeight());
+  if (failed(input) || failed(output) || failed(depthwise))
     return failure();
   int64_t batch = (*input)[0], channels = (*input)[1];
-  int64_t hidden = channels * static_cast<int64_t>(getExpandRatio());
+  // The verifier has checked that this is channels * expand_ratio; reading it
+  // from the weight avoids multiplying in int64_t.
+  int64_t hidden = (*depthwise)[0];
   int64_t kernel = getKernelSize();
   SmallVector<int64_t, 4> expanded = {batch, hidden, (*input)[2], (*input)[3]};
   SmallVector<int64_t, 4> filtered = {batch, hidden, (*output)[2],

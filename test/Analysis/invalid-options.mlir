@@ -1,0 +1,10 @@
+// RUN: not nas-opt %s --nas-annotate-costs=memory-reuse=inplace 2>&1 | FileCheck %s
+// RUN: not nas-opt %s --nas-cost-report=memory-reuse=inplace 2>&1 | FileCheck %s
+// RUN: not nas-opt %s --nas-cost-report="json=%t.missing/report.json table=false" 2>&1 | FileCheck %s --check-prefix=JSON
+
+// CHECK: error: invalid memory-reuse 'inplace': expected 'none' or 'elementwise'
+// JSON: error: cannot write the JSON report: cannot open output file '{{.*}}missing/report.json'
+func.func @f(%x: tensor<1x4xf32>) -> tensor<1x4xf32> {
+  %y = nas.relu %x : tensor<1x4xf32> -> tensor<1x4xf32>
+  return %y : tensor<1x4xf32>
+}
