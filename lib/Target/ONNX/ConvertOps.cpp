@@ -177,6 +177,30 @@ FailureOr<PoolWindow> GraphImporter::getPoolWindow(RankedTensorType inputType) {
   return window;
 }
 
+LogicalResult GraphImporter::checkCeilModeShape(const PoolWindow &window,
+                                                RankedTensorType inputType,
+                                                RankedTensorType outputType) {
+  if (!window.ceilMode || outputType.getRank() != 4)
+    return success();
+  for (int i = 0; i < 2; ++i) {
+    std::optional<int64_t> size = nas::slidingWindowOutputSize(
+        inputType.getDimSize(2 + i), window.kernel[i], window.strides[i],
+        window.padding[i], window.padding[i + 2], window.dilations[i],
+        /*ceilMode=*/true);
+    int64_t inferred = outputType.getDimSize(2 + i);
+    if (!size || ShapedType::isDynamic(*size) ||
+        ShapedType::isDynamic(inferred) || *size == inferred)
+      continue;
+    return emitNodeError()
+           << "ONNX shape inference gives output " << outputType
+           << ", but with ceil_mode = 1 a window that starts in the end "
+              "padding is dropped (the PyTorch rule, also used by "
+              "nas pooling ops), which gives "
+           << (i == 0 ? "height " : "width ") << *size;
+  }
+  return success();
+}
+
 LogicalResult GraphImporter::convertMaxPool() {
   FailureOr<Value> input = getInput(0);
   if (failed(input))
@@ -186,7 +210,8 @@ LogicalResult GraphImporter::convertMaxPool() {
     return failure();
   // The second output, Indices, has no nas counterpart.
   FailureOr<RankedTensorType> outputType = getOutputType(0);
-  if (failed(outputType) || failed(checkOutputCount(1)))
+  if (failed(outputType) || failed(checkOutputCount(1)) ||
+      failed(checkCeilModeShape(*window, getType(*input), *outputType)))
     return failure();
   auto op = nas::MaxPool2DOp::create(
       builder, loc, *outputType, *input, window->kernel, window->strides,
@@ -210,7 +235,8 @@ LogicalResult GraphImporter::convertAveragePool() {
   if (failed(countIncludePad))
     return failure();
   FailureOr<RankedTensorType> outputType = getOutputType(0);
-  if (failed(outputType) || failed(checkOutputCount(1)))
+  if (failed(outputType) || failed(checkOutputCount(1)) ||
+      failed(checkCeilModeShape(*window, getType(*input), *outputType)))
     return failure();
   auto op = nas::AvgPool2DOp::create(
       builder, loc, *outputType, *input, window->kernel, window->strides,

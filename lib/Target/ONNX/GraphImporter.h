@@ -157,6 +157,12 @@ private:
                                  mlir::RankedTensorType type);
   /// Returns the window attributes of a MaxPool or AveragePool node.
   mlir::FailureOr<PoolWindow> getPoolWindow(mlir::RankedTensorType inputType);
+  /// Emits an error if, with ceil_mode, the inferred output size keeps a
+  /// last window that starts in the end padding. ONNX 1.12 shape inference
+  /// keeps it; PyTorch and the nas pooling ops drop it.
+  mlir::LogicalResult checkCeilModeShape(const PoolWindow &window,
+                                         mlir::RankedTensorType inputType,
+                                         mlir::RankedTensorType outputType);
 
   mlir::LogicalResult convertAdd();
   mlir::LogicalResult convertAveragePool();
