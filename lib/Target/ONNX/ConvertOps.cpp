@@ -24,7 +24,7 @@
 using namespace mlir;
 using namespace nas::onnx_import;
 
-/// Prints a shape as [a, b, c].
+/// Formats a list of integers as [a, b, c].
 static std::string formatList(ArrayRef<int64_t> values) {
   std::string text = "[";
   llvm::raw_string_ostream os(text);
@@ -47,6 +47,13 @@ FailureOr<SmallVector<int64_t, 4>>
 GraphImporter::getPadding(RankedTensorType inputType, ArrayRef<int64_t> kernel,
                           ArrayRef<int64_t> strides,
                           ArrayRef<int64_t> dilations) {
+  for (auto [name, values] :
+       {std::make_pair("kernel", kernel), std::make_pair("strides", strides),
+        std::make_pair("dilations", dilations)})
+    if (llvm::any_of(values, [](int64_t value) { return value < 1; }))
+      return emitNodeError()
+             << name << " " << formatList(values) << " must be >= 1";
+
   FailureOr<std::string> autoPad = getStringAttribute("auto_pad", "NOTSET");
   if (failed(autoPad))
     return failure();
@@ -404,6 +411,7 @@ LogicalResult GraphImporter::convertBatchNormalization() {
     return emitNodeError() << "spatial = " << *spatial
                            << " is not supported: nas.batch_norm has one "
                               "scale per channel";
+
   // Inputs: X, scale, B, input_mean, input_var.
   SmallVector<Value, 5> operands;
   for (int index = 0; index < 5; ++index) {
@@ -412,6 +420,7 @@ LogicalResult GraphImporter::convertBatchNormalization() {
       return failure();
     operands.push_back(*operand);
   }
+
   // Outputs past the first exist only in the training form.
   FailureOr<RankedTensorType> outputType = getOutputType(0);
   if (failed(outputType) || failed(checkOutputCount(1)))
@@ -522,7 +531,7 @@ LogicalResult GraphImporter::convertReshape() {
   auto outputType = RankedTensorType::get(*shape, inputType.getElementType());
 
   // ONNX shape inference may leave the result unknown when the shape comes
-  // from a Constant node; if it gives a type, both must agree.
+  // from a Constant node. If it gives a type, both must agree.
   if (valueTypes.count(node->output(0))) {
     FailureOr<RankedTensorType> inferredType = getOutputType(0);
     if (failed(inferredType))
@@ -546,6 +555,7 @@ LogicalResult GraphImporter::convertConstant() {
     return emitNodeError() << "a Constant must have exactly one attribute, got "
                            << node->attribute_size();
   const onnx::AttributeProto &attribute = node->attribute(0);
+
   onnx::TensorProto &tensor = ownedTensors.emplace_back();
   StringRef kind = attribute.name();
   if (kind == "value" && attribute.has_t()) {
@@ -570,6 +580,7 @@ LogicalResult GraphImporter::convertConstant() {
                               "value_float, value_floats, value_int or "
                               "value_ints";
   }
+
   // Errors about the values name the tensor by its output name.
   tensor.set_name(node->output(0));
   if (!hasStoredData(tensor))

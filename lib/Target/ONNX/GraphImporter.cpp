@@ -52,10 +52,18 @@ static std::string getNodeName(const onnx::NodeProto &node, size_t index) {
   return node.op_type() + "_" + std::to_string(index);
 }
 
-LogicalResult GraphImporter::importGraph() {
-  if (failed(checkOpTypes()))
-    return failure();
+LogicalResult GraphImporter::checkNodes() {
+  for (auto [index, graphNode] : llvm::enumerate(graph.node())) {
+    setCurrentNode(graphNode, index);
+    if (failed(checkOpType()) || failed(checkWindowAttributes()))
+      return failure();
+  }
+  node = nullptr;
+  loc = fileLoc;
+  return success();
+}
 
+LogicalResult GraphImporter::importGraph() {
   // Declared input types take precedence over inferred ones.
   for (const onnx::ValueInfoProto &info : graph.input())
     valueTypes.try_emplace(info.name(), &info.type());
@@ -90,25 +98,44 @@ LogicalResult GraphImporter::importGraph() {
   return addReturn();
 }
 
-LogicalResult GraphImporter::checkOpTypes() {
+void GraphImporter::setCurrentNode(const onnx::NodeProto &graphNode,
+                                   size_t index) {
+  node = &graphNode;
+  nodeName = getNodeName(graphNode, index);
+  loc = NameLoc::get(builder.getStringAttr(nodeName), fileLoc);
+}
+
+LogicalResult GraphImporter::checkOpType() {
   ArrayRef<std::pair<StringLiteral, Converter>> converters = getConverters();
-  for (auto [index, graphNode] : llvm::enumerate(graph.node())) {
-    StringRef domain = graphNode.domain();
-    bool isDefaultDomain = domain.empty() || domain == "ai.onnx";
-    bool isSupported = isDefaultDomain && llvm::any_of(converters, [&](auto c) {
-                         return c.first == graphNode.op_type();
-                       });
-    if (isSupported)
+  StringRef domain = node->domain();
+  bool isDefaultDomain = domain.empty() || domain == "ai.onnx";
+  bool isSupported = isDefaultDomain && llvm::any_of(converters, [&](auto c) {
+                       return c.first == node->op_type();
+                     });
+  if (isSupported)
+    return success();
+  std::string opType = node->op_type();
+  if (!isDefaultDomain)
+    opType = domain.str() + "." + opType;
+  InFlightDiagnostic diag =
+      emitError(loc) << "node '" << nodeName << "' has unsupported op type '"
+                     << opType << "'; supported op types: ";
+  llvm::interleaveComma(converters, diag, [&](auto c) { diag << c.first; });
+  return diag;
+}
+
+LogicalResult GraphImporter::checkWindowAttributes() {
+  StringRef opType = node->op_type();
+  if (opType != "Conv" && opType != "MaxPool" && opType != "AveragePool")
+    return success();
+  for (StringRef name : {"kernel_shape", "strides", "dilations"}) {
+    const onnx::AttributeProto *attribute = findAttribute(name);
+    if (!attribute)
       continue;
-    std::string opType = graphNode.op_type();
-    if (!isDefaultDomain)
-      opType = domain.str() + "." + opType;
-    InFlightDiagnostic diag = emitError(fileLoc)
-                              << "node '" << getNodeName(graphNode, index)
-                              << "' has unsupported op type '" << opType
-                              << "'; supported op types: ";
-    llvm::interleaveComma(converters, diag, [&](auto c) { diag << c.first; });
-    return diag;
+    for (int64_t value : attribute->ints())
+      if (value < 1)
+        return emitNodeError() << "attribute '" << name << "' has value "
+                               << value << ", expected values >= 1";
   }
   return success();
 }
@@ -130,13 +157,13 @@ LogicalResult GraphImporter::addGraphInputs() {
 
 LogicalResult GraphImporter::importNode(const onnx::NodeProto &graphNode,
                                         size_t index) {
-  node = &graphNode;
-  nodeName = getNodeName(graphNode, index);
-  loc = NameLoc::get(builder.getStringAttr(nodeName), fileLoc);
+  setCurrentNode(graphNode, index);
+  if (graphNode.output_size() == 0 || graphNode.output(0).empty())
+    return emitNodeError() << "missing output #0";
   for (auto [opType, converter] : getConverters())
     if (opType == graphNode.op_type())
       return (this->*converter)();
-  llvm_unreachable("checkOpTypes accepted an op type without converter");
+  llvm_unreachable("checkOpType accepted an op type without converter");
 }
 
 LogicalResult GraphImporter::addReturn() {
@@ -186,9 +213,15 @@ GraphImporter::convertType(const onnx::TypeProto &type, StringRef tensorName,
     return emitError(typeLoc) << "tensor '" << tensorName
                               << "' has no shape after ONNX shape inference";
   SmallVector<int64_t> shape;
-  for (const onnx::TensorShapeProto::Dimension &dim : tensorType.shape().dim())
+  for (const onnx::TensorShapeProto::Dimension &dim :
+       tensorType.shape().dim()) {
+    if (dim.has_dim_value() && dim.dim_value() < 0)
+      return emitError(typeLoc)
+             << "tensor '" << tensorName << "' has a negative dimension "
+             << dim.dim_value();
     shape.push_back(dim.has_dim_value() ? dim.dim_value()
                                         : ShapedType::kDynamic);
+  }
   return RankedTensorType::get(shape, *elementType);
 }
 
@@ -304,6 +337,7 @@ FailureOr<Value> GraphImporter::getTransposedWeight(int index) {
                            << "') must be a 2-D initializer or Constant: "
                               "the importer declares it transposed as the "
                               "c_out x c_in weight of nas.fully_connected";
+
   Value &value = transposedWeights[tensor];
   if (value)
     return value;
@@ -317,6 +351,7 @@ FailureOr<Value> GraphImporter::getTransposedWeight(int index) {
     value = addArgument(transposedType, tensor->name(), /*transposed=*/true);
     return value;
   }
+
   FailureOr<DenseElementsAttr> elements =
       readElements(*tensor, *type, tensorLoc);
   if (failed(elements))

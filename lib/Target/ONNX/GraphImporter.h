@@ -37,7 +37,7 @@ inline constexpr llvm::StringLiteral kNameAttr = "nas.name";
 /// ONNX initializer of the same name.
 inline constexpr llvm::StringLiteral kTransposedAttr = "nas.transposed";
 
-/// How a tensor name is available at the current node.
+/// The form in which a tensor name is available at the current node.
 struct TensorBinding {
   /// The SSA value, once created.
   mlir::Value value;
@@ -66,8 +66,14 @@ public:
   GraphImporter(mlir::ModuleOp module, const onnx::GraphProto &graph,
                 int64_t opsetVersion, mlir::Location fileLoc);
 
-  /// Builds the function. Emits an error and returns failure on the first
-  /// node or tensor that cannot be imported.
+  /// Checks the op types and the window attributes of every node. Runs
+  /// before ONNX shape inference, which in ONNX 1.12 divides by a zero
+  /// stride instead of reporting it.
+  mlir::LogicalResult checkNodes();
+
+  /// Builds the function from the graph after shape inference. Emits an
+  /// error and returns failure on the first node or tensor that cannot be
+  /// imported.
   mlir::LogicalResult importGraph();
 
 private:
@@ -82,13 +88,18 @@ private:
   // Graph level (GraphImporter.cpp)
   //===--------------------------------------------------------------------===//
 
-  mlir::LogicalResult checkOpTypes();
+  /// Makes `graphNode` the current node for the helpers below.
+  void setCurrentNode(const onnx::NodeProto &graphNode, size_t index);
+  mlir::LogicalResult checkOpType();
+  /// Emits an error unless every value of the window attributes of a Conv
+  /// or pooling node is >= 1.
+  mlir::LogicalResult checkWindowAttributes();
   mlir::LogicalResult addGraphInputs();
   mlir::LogicalResult importNode(const onnx::NodeProto &node, size_t index);
   mlir::LogicalResult addReturn();
 
   /// Returns the tensor type declared by a ValueInfo or inferred by ONNX
-  /// shape inference; unknown dimensions become dynamic (`?`).
+  /// shape inference. Unknown dimensions become dynamic (`?`).
   mlir::FailureOr<mlir::RankedTensorType>
   convertType(const onnx::TypeProto &type, llvm::StringRef tensorName,
               mlir::Location loc);
@@ -136,7 +147,7 @@ private:
                                            float defaultValue);
   mlir::FailureOr<std::string> getStringAttribute(llvm::StringRef name,
                                                   llvm::StringRef defaultValue);
-  /// Returns an INTS attribute, or `defaultValue` if absent; a present
+  /// Returns an INTS attribute, or `defaultValue` if absent. A present
   /// attribute must have `size` values.
   mlir::FailureOr<llvm::SmallVector<int64_t>>
   getIntsAttribute(llvm::StringRef name, llvm::ArrayRef<int64_t> defaultValue,
@@ -159,7 +170,7 @@ private:
   mlir::FailureOr<PoolWindow> getPoolWindow(mlir::RankedTensorType inputType);
   /// Emits an error if, with ceil_mode, the inferred output size keeps a
   /// last window that starts in the end padding. ONNX 1.12 shape inference
-  /// keeps it; PyTorch and the nas pooling ops drop it.
+  /// keeps it, but PyTorch and the nas pooling ops drop it.
   mlir::LogicalResult checkCeilModeShape(const PoolWindow &window,
                                          mlir::RankedTensorType inputType,
                                          mlir::RankedTensorType outputType);

@@ -289,6 +289,12 @@ def errors():
           [absent(name, [2]) for name in ["scale", "bias", "mean", "var"]],
           opset=14)
 
+    # A zero stride would divide by zero in the SAME padding rule.
+    node = helper.make_node("Conv", ["x", "w"], ["y"], name="/zero/Conv",
+                            strides=[0, 1], auto_pad="SAME_UPPER")
+    write("conv_zero_stride.onnx", [node], [value("x", [1, 1, 4, 4])],
+          [value("y", None)], [absent("w", [1, 1, 3, 3])])
+
     # B is a graph input, so it cannot be declared transposed.
     node = helper.make_node("MatMul", ["x", "b"], ["y"], name="/runtime/MatMul")
     write("matmul_input.onnx", [node], [value("x", [1, 4]), value("b", [4, 3])],
