@@ -157,7 +157,8 @@ private:
   // Node converters (ConvertOps.cpp)
   //===--------------------------------------------------------------------===//
 
-  /// Returns [top, left, bottom, right] padding from `pads` or `auto_pad`.
+  /// Returns [top, left, bottom, right] padding from `pads` or `auto_pad`,
+  /// or emits an error if a kernel, stride or dilation value is below 1.
   mlir::FailureOr<llvm::SmallVector<int64_t, 4>>
   getPadding(mlir::RankedTensorType inputType, llvm::ArrayRef<int64_t> kernel,
              llvm::ArrayRef<int64_t> strides,
