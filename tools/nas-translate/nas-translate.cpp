@@ -16,8 +16,16 @@
 
 #include "mlir/Tools/mlir-translate/MlirTranslateMain.h"
 
+#include "llvm/ADT/SmallVector.h"
+
 int main(int argc, char **argv) {
   nas::registerImportOnnxTranslation();
-  return mlir::failed(
-      mlir::mlirTranslateMain(argc, argv, "nas-mlir translation driver\n"));
+  // Locations carry the ONNX node names that cost reports show, so they are
+  // printed unless the command line says `--mlir-print-debuginfo=false`.
+  llvm::SmallVector<char *> args(argv, argv + argc);
+  char printDebugInfo[] = "--mlir-print-debuginfo";
+  args.insert(args.begin() + 1, printDebugInfo);
+  return mlir::failed(mlir::mlirTranslateMain(
+      static_cast<int>(args.size()), args.data(),
+      "nas-mlir translation driver\n"));
 }
