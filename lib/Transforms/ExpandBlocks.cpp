@@ -46,10 +46,11 @@ Location partLocation(Location blockLoc, StringRef part) {
   return NameLoc::get(StringAttr::get(context, part), blockLoc);
 }
 
+/// Prints a type in quotes, as diagnostics print types.
 std::string typeToString(Type type) {
   std::string text;
   llvm::raw_string_ostream os(text);
-  os << type;
+  os << '\'' << type << '\'';
   return text;
 }
 
