@@ -35,8 +35,8 @@ using FailureReporter = llvm::function_ref<LogicalResult(const Twine &)>;
 
 /// Returns the location of a part of a block. A block located at
 /// `loc("stage1/block0"(...))` gets parts at `loc("stage1/block0/conv1"(...))`
-/// with the same child location; an unnamed block's parts are named by the
-/// part alone, with the block's location as child.
+/// with the same child location. The parts of an unnamed block are named by
+/// the part alone, with the block's location as child.
 Location partLocation(Location blockLoc, StringRef part) {
   MLIRContext *context = blockLoc.getContext();
   if (auto named = dyn_cast<NameLoc>(blockLoc))
@@ -221,6 +221,7 @@ inferInvertedResidualTypes(InvertedResidualOp op, FailureReporter fail) {
     types.expand = *expand;
     hiddenInput = *expand;
   }
+
   // The depthwise convolution has one group per hidden channel, so the
   // count must be known: from the tensor it reads or from its weight.
   types.hidden = hiddenInput.getDimSize(1);
@@ -232,6 +233,7 @@ inferInvertedResidualTypes(InvertedResidualOp op, FailureReporter fail) {
                 typeToString(hiddenInput) + " and depthwise_weight " +
                 typeToString(op.getDepthwiseWeight().getType()) +
                 " have a dynamic channel count");
+
   int64_t kernel = op.getKernelSize();
   FailureOr<RankedTensorType> depthwise =
       inferConvType(hiddenInput, op.getDepthwiseWeight(), op.getStride(),
@@ -244,6 +246,7 @@ inferInvertedResidualTypes(InvertedResidualOp op, FailureReporter fail) {
   if (failed(project))
     return failure();
   types.project = *project;
+
   // The verifier guarantees that the residual add, when present, has two
   // operands of the same shape up to dynamic sizes.
   if (failed(checkExpandedType(types.project, op.getType(), fail)))
@@ -251,11 +254,11 @@ inferInvertedResidualTypes(InvertedResidualOp op, FailureReporter fail) {
   return types;
 }
 
-/// Expands an inverted residual into "expand" (1x1) and "expand_relu6" when
-/// expand_ratio is not 1, "depthwise" (kernel_size, the block's stride,
-/// padding (kernel_size - 1) / 2) and "depthwise_relu6", "project" (1x1),
-/// and the residual "add" of the input and the projection when the block
-/// has one.
+/// Expands an inverted residual into its parts. "expand" (1x1) and
+/// "expand_relu6" exist when expand_ratio is not 1. "depthwise" (kernel_size,
+/// the block's stride, padding (kernel_size - 1) / 2), "depthwise_relu6" and
+/// "project" (1x1) always exist. The residual "add" of the input and the
+/// projection exists when the block has a residual.
 struct ExpandInvertedResidual : OpRewritePattern<InvertedResidualOp> {
   using OpRewritePattern::OpRewritePattern;
 

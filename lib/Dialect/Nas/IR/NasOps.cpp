@@ -240,8 +240,9 @@ LogicalResult checkWindow(Operation *op, ArrayRef<int64_t> strides,
 }
 
 /// Returns the output size of a sliding window along spatial dimension
-/// `axis` (0 for the height, 1 for the width), or emits an error that says
-/// why the window does not fit. The attributes must have passed checkWindow.
+/// `axis` (0 for the height, 1 for the width), or emits an error that
+/// explains why the window does not fit. The attributes must have passed
+/// checkWindow.
 FailureOr<int64_t> inferWindowSize(Operation *op, unsigned axis,
                                    int64_t inputSize, int64_t kernel,
                                    int64_t stride, int64_t padBefore,
@@ -294,9 +295,8 @@ inferWindowShape(Operation *op, RankedTensorType input, int64_t channels,
   return shape;
 }
 
-/// Verifies a pooling op and returns its result shape. Pooling requires
-/// each padding to be smaller than the kernel, as ONNX does, so that every
-/// window overlaps the input.
+/// Verifies a pooling op and returns its result shape. Each padding must be
+/// smaller than the kernel, as ONNX Runtime requires.
 FailureOr<SmallVector<int64_t, 4>>
 verifyPool(Operation *op, Value input, ArrayRef<int64_t> kernel,
            ArrayRef<int64_t> strides, ArrayRef<int64_t> padding,
@@ -369,6 +369,7 @@ LogicalResult Conv2DOp::verify() {
       failed(checkRank(*this, "weight", getWeight(), 4)) ||
       failed(checkWindow(*this, getStrides(), getPadding(), getDilations())))
     return failure();
+
   // groups is stored as a 64-bit pattern; read it as signed so that a
   // negative value is reported as such.
   int64_t groups = static_cast<int64_t>(getGroups());
@@ -391,6 +392,7 @@ LogicalResult Conv2DOp::verify() {
                          << groupChannels << " (input channels " << channels
                          << " / groups " << groups << "), got "
                          << weightChannels;
+
   for (unsigned i = 2; i < 4; ++i)
     if (dim(getWeight(), i) == 0)
       return emitOpError() << "expected a kernel of at least 1x1, got weight "
