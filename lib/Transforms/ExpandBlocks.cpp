@@ -8,7 +8,7 @@
 // Each pattern first infers the result type of every part of the block and
 // creates ops only once all of them are known, so that a block it cannot
 // expand is left unchanged. After the rewrite, the pass reports each block
-// that is left, with the reason, and fails.
+// that is left, with the reason, and fails. Other ops are not touched.
 //
 //===----------------------------------------------------------------------===//
 
@@ -16,7 +16,7 @@
 #include "nas/Transforms/Passes.h"
 
 #include "mlir/IR/PatternMatch.h"
-#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "mlir/Transforms/WalkPatternRewriteDriver.h"
 #include "llvm/Support/raw_ostream.h"
 
 namespace nas {
@@ -299,12 +299,11 @@ struct ExpandInvertedResidual : OpRewritePattern<InvertedResidualOp> {
 struct NasExpandBlocksPass
     : nas::impl::NasExpandBlocksBase<NasExpandBlocksPass> {
   void runOnOperation() override {
+    // The walk driver rewrites each block once and, unlike the greedy
+    // driver, neither folds nor erases unused ops, so every layer is kept.
     RewritePatternSet patterns(&getContext());
     patterns.add<ExpandBottleneck, ExpandInvertedResidual>(&getContext());
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns)))) {
-      getOperation()->emitError("nas-expand-blocks did not converge");
-      return signalPassFailure();
-    }
+    walkAndApplyPatterns(getOperation(), std::move(patterns));
 
     // Report the blocks left, with the reason the pattern failed.
     bool blocksLeft = false;

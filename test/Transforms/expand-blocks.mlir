@@ -239,3 +239,24 @@ func.func @chain(%x: tensor<1x16x8x8xf32>,
       loc("pool")
   return %2 : tensor<1x16x1x1xf32>
 }
+
+// Unused ops stay: the pass rewrites blocks and nothing else.
+// CHECK-LABEL: func.func @unused_results
+// CHECK-NEXT: nas.relu {{.*}} loc("unused_relu")
+// CHECK-NEXT: nas.conv2d {{.*}} loc("unused_block/depthwise")
+// CHECK-NEXT: nas.clip {{.*}} loc("unused_block/depthwise_relu6")
+// CHECK-NEXT: nas.conv2d {{.*}} loc("unused_block/project")
+// CHECK-NEXT: nas.add {{.*}} loc("unused_block/add")
+// CHECK-NEXT: return
+func.func @unused_results(%x: tensor<1x16x8x8xf32>,
+    %dw: tensor<16x1x3x3xf32>, %b16: tensor<16xf32>,
+    %pw: tensor<16x16x1x1xf32>) -> tensor<1x16x8x8xf32> {
+  %0 = nas.relu %x : tensor<1x16x8x8xf32> -> tensor<1x16x8x8xf32>
+      loc("unused_relu")
+  %1 = nas.inverted_residual %x depthwise(%dw, %b16) project(%pw, %b16)
+      {expand_ratio = 1, kernel_size = 3, stride = 1}
+      : (tensor<1x16x8x8xf32>, tensor<16x1x3x3xf32>, tensor<16xf32>,
+         tensor<16x16x1x1xf32>, tensor<16xf32>) -> tensor<1x16x8x8xf32>
+      loc("unused_block")
+  return %x : tensor<1x16x8x8xf32>
+}
