@@ -4,6 +4,14 @@
 // Exceptions.
 //
 //===----------------------------------------------------------------------===//
+//
+// The verifiers reject only what is provably inconsistent: a dynamic size
+// (`?`) matches any size, except where it would leave the meaning of an op
+// undecided (the shortcut of a block). A result size must be static wherever
+// the operands determine it. Sizes are int64_t, and every sum or product of
+// sizes is checked for overflow before it is used.
+//
+//===----------------------------------------------------------------------===//
 
 #include "nas/Dialect/Nas/IR/NasOps.h"
 
@@ -11,6 +19,7 @@
 #include "mlir/IR/BuiltinTypes.h"
 #include "mlir/IR/OpImplementation.h"
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/CheckedArithmetic.h"
 #include "llvm/Support/raw_ostream.h"
 
 using namespace mlir;
@@ -20,21 +29,34 @@ using namespace nas;
 // Shape rules
 //===----------------------------------------------------------------------===//
 
-std::optional<int64_t> nas::slidingWindowOutputSize(
-    int64_t inputSize, int64_t kernel, int64_t stride, int64_t padBefore,
-    int64_t padAfter, int64_t dilation, bool ceilMode) {
+std::optional<int64_t>
+nas::slidingWindowOutputSize(int64_t inputSize, int64_t kernel, int64_t stride,
+                             int64_t padBefore, int64_t padAfter,
+                             int64_t dilation, bool ceilMode) {
+  if (kernel < 1 || stride < 1 || dilation < 1 || padBefore < 0 || padAfter < 0)
+    return std::nullopt;
   if (ShapedType::isDynamic(inputSize))
     return ShapedType::kDynamic;
-  int64_t span = inputSize + padBefore + padAfter - dilation * (kernel - 1) - 1;
-  if (span < 0)
+  if (inputSize < 0)
     return std::nullopt;
+  std::optional<int64_t> leading = llvm::checkedAdd(inputSize, padBefore);
+  std::optional<int64_t> padded =
+      leading ? llvm::checkedAdd(*leading, padAfter) : std::nullopt;
+  std::optional<int64_t> reach = llvm::checkedMul(dilation, kernel - 1);
+  if (!padded || !reach || *reach >= *padded)
+    return std::nullopt;
+  // The last window may start at most `span` elements after the first.
+  int64_t span = *padded - *reach - 1;
   int64_t size = span / stride + 1;
-  if (ceilMode && span % stride != 0) {
+  if (!ceilMode)
+    return size;
+  if (span % stride != 0)
     ++size;
-    // The last window must start inside the input or the leading padding.
-    if ((size - 1) * stride >= inputSize + padBefore)
-      --size;
-  }
+  // Drop a last window that would start in the trailing padding. A start
+  // that overflows lies beyond the input too.
+  std::optional<int64_t> lastStart = llvm::checkedMul(size - 1, stride);
+  if (!lastStart || *lastStart >= *leading)
+    --size;
   return size;
 }
 
@@ -73,6 +95,8 @@ nas::broadcastShapes(ArrayRef<int64_t> lhs, ArrayRef<int64_t> rhs) {
     } else if (r == 1) {
       shape[i] = l;
     } else if (ShapedType::isDynamic(l) || ShapedType::isDynamic(r)) {
+      // A dynamic size must equal the other size or be 1 at run time, and
+      // in both cases the result has the other size.
       shape[i] = ShapedType::isDynamic(l) ? r : l;
     } else if (l == r) {
       shape[i] = l;
@@ -89,23 +113,72 @@ nas::broadcastShapes(ArrayRef<int64_t> lhs, ArrayRef<int64_t> rhs) {
 
 namespace {
 
+/// A value checked by a verifier, with the name that diagnostics use for it.
+/// `value` is null for an absent optional operand.
+struct NamedValue {
+  StringRef name;
+  Value value;
+};
+
+/// Prints a shape like a tensor type does: "1x?x8".
 std::string shapeToString(ArrayRef<int64_t> shape) {
   std::string text;
   llvm::raw_string_ostream os(text);
   llvm::interleave(
       shape, os,
-      [&](int64_t dim) {
-        if (ShapedType::isDynamic(dim))
+      [&](int64_t size) {
+        if (ShapedType::isDynamic(size))
           os << '?';
         else
-          os << dim;
+          os << size;
       },
       "x");
   return text;
 }
 
+/// Prints a size, or "?" if it is dynamic.
+std::string sizeToString(int64_t size) {
+  return ShapedType::isDynamic(size) ? "?" : std::to_string(size);
+}
+
 RankedTensorType tensorType(Value value) {
   return cast<RankedTensorType>(value.getType());
+}
+
+/// Returns the size of dimension `index` of `value`, or kDynamic.
+int64_t dim(Value value, unsigned index) {
+  return tensorType(value).getDimSize(index);
+}
+
+/// Returns a / b, or kDynamic if a is dynamic.
+int64_t divideDim(int64_t a, int64_t b) {
+  return ShapedType::isDynamic(a) ? ShapedType::kDynamic : a / b;
+}
+
+/// Checks that every present value has the element type of the first one.
+LogicalResult checkElementTypes(Operation *op, ArrayRef<NamedValue> values) {
+  const NamedValue &first = values.front();
+  Type expected = tensorType(first.value).getElementType();
+  for (const NamedValue &named : values.drop_front()) {
+    if (!named.value)
+      continue;
+    Type actual = tensorType(named.value).getElementType();
+    if (actual != expected)
+      return op->emitOpError()
+             << "expected " << named.name << " to have element type "
+             << expected << " like " << first.name << ", got " << actual;
+  }
+  return success();
+}
+
+/// Checks that `value` has rank `rank`.
+LogicalResult checkRank(Operation *op, StringRef name, Value value,
+                        int64_t rank) {
+  RankedTensorType type = tensorType(value);
+  if (type.getRank() == rank)
+    return success();
+  return op->emitOpError() << "expected " << name << " of rank " << rank
+                           << ", got " << type;
 }
 
 /// Checks that `value` has the rank of `expected` and that each static
@@ -140,32 +213,6 @@ LogicalResult checkResultShape(Operation *op, ArrayRef<int64_t> inferred) {
                            << " (inferred from the operands), got " << result;
 }
 
-/// Checks that every operand and result has the element type of operand 0.
-LogicalResult checkElementTypes(Operation *op) {
-  Type expected = tensorType(op->getOperand(0)).getElementType();
-  for (OpOperand &operand : op->getOpOperands()) {
-    Type actual = tensorType(operand.get()).getElementType();
-    if (actual != expected)
-      return op->emitOpError()
-             << "expected operand #" << operand.getOperandNumber()
-             << " to have element type " << expected << ", got " << actual;
-  }
-  Type resultType = tensorType(op->getResult(0)).getElementType();
-  if (resultType != expected)
-    return op->emitOpError() << "expected result element type " << expected
-                             << ", got " << resultType;
-  return success();
-}
-
-LogicalResult checkRank(Operation *op, StringRef name, Value value,
-                        int64_t rank) {
-  RankedTensorType type = tensorType(value);
-  if (type.getRank() == rank)
-    return success();
-  return op->emitOpError() << "expected " << name << " of rank " << rank
-                           << ", got " << type;
-}
-
 /// Checks an array attribute's length and that each value is >= minValue.
 LogicalResult checkArray(Operation *op, StringRef name,
                          ArrayRef<int64_t> values, size_t size,
@@ -177,8 +224,7 @@ LogicalResult checkArray(Operation *op, StringRef name,
     if (value < minValue)
       return op->emitOpError()
              << "expected all " << name << " values to be >= " << minValue
-             << ", got [" << llvm::make_range(values.begin(), values.end())
-             << "]";
+             << ", got [" << values << "]";
   return success();
 }
 
@@ -193,46 +239,83 @@ LogicalResult checkWindow(Operation *op, ArrayRef<int64_t> strides,
   return success();
 }
 
-/// Returns the pooled NCHW shape, or emits an error if a window does not fit.
+/// Returns the output size of a sliding window along spatial dimension
+/// `axis` (0 for the height, 1 for the width), or emits an error that
+/// explains why the window does not fit. The attributes must have passed
+/// checkWindow.
+FailureOr<int64_t> inferWindowSize(Operation *op, unsigned axis,
+                                   int64_t inputSize, int64_t kernel,
+                                   int64_t stride, int64_t padBefore,
+                                   int64_t padAfter, int64_t dilation,
+                                   bool ceilMode = false) {
+  if (ShapedType::isDynamic(inputSize) || ShapedType::isDynamic(kernel))
+    return ShapedType::kDynamic;
+  StringRef axisName = axis == 0 ? "height" : "width";
+  std::optional<int64_t> padded = llvm::checkedAdd(inputSize, padBefore);
+  if (padded)
+    padded = llvm::checkedAdd(*padded, padAfter);
+  if (!padded)
+    return op->emitOpError()
+           << "expected the padded input " << axisName << " (" << inputSize
+           << " + " << padBefore << " + " << padAfter << ") to fit in 64 bits";
+  std::optional<int64_t> extent =
+      llvm::checkedMulAdd(dilation, kernel - 1, int64_t(1));
+  if (!extent)
+    return op->emitOpError() << "expected the dilated kernel " << axisName
+                             << " (dilation " << dilation << " * (kernel "
+                             << kernel << " - 1) + 1) to fit in 64 bits";
+  std::optional<int64_t> size = slidingWindowOutputSize(
+      inputSize, kernel, stride, padBefore, padAfter, dilation, ceilMode);
+  if (!size)
+    return op->emitOpError()
+           << "expected the dilated kernel " << axisName << " " << *extent
+           << " (kernel " << kernel << ", dilation " << dilation
+           << ") to be at most the padded input " << axisName << " " << *padded
+           << " (input " << inputSize << ", padding " << padBefore << " and "
+           << padAfter << ")";
+  return *size;
+}
+
+/// Returns the NCHW result shape of a window op: the batch and channels of
+/// `input` (or `channels` if given), then the window output sizes.
 FailureOr<SmallVector<int64_t, 4>>
-inferPoolShape(Operation *op, RankedTensorType input, ArrayRef<int64_t> kernel,
-               ArrayRef<int64_t> strides, ArrayRef<int64_t> padding,
-               ArrayRef<int64_t> dilations, bool ceilMode) {
-  SmallVector<int64_t, 4> shape = {input.getDimSize(0), input.getDimSize(1)};
-  for (int i = 0; i < 2; ++i) {
-    if (padding[i] >= kernel[i] || padding[i + 2] >= kernel[i])
-      return op->emitOpError()
-             << "expected padding smaller than the kernel, got padding ["
-             << llvm::make_range(padding.begin(), padding.end())
-             << "] for kernel ["
-             << llvm::make_range(kernel.begin(), kernel.end()) << "]";
-    std::optional<int64_t> size = slidingWindowOutputSize(
-        input.getDimSize(2 + i), kernel[i], strides[i], padding[i],
-        padding[i + 2], dilations[i], ceilMode);
-    if (!size)
-      return op->emitOpError()
-             << "window of kernel " << kernel[i] << " and dilation "
-             << dilations[i] << " does not fit input " << (i ? "width " : "height ")
-             << input.getDimSize(2 + i) << " with padding " << padding[i]
-             << " and " << padding[i + 2];
+inferWindowShape(Operation *op, RankedTensorType input, int64_t channels,
+                 ArrayRef<int64_t> kernel, ArrayRef<int64_t> strides,
+                 ArrayRef<int64_t> padding, ArrayRef<int64_t> dilations,
+                 bool ceilMode) {
+  SmallVector<int64_t, 4> shape = {input.getDimSize(0), channels};
+  for (unsigned axis = 0; axis < 2; ++axis) {
+    FailureOr<int64_t> size = inferWindowSize(
+        op, axis, input.getDimSize(2 + axis), kernel[axis], strides[axis],
+        padding[axis], padding[axis + 2], dilations[axis], ceilMode);
+    if (failed(size))
+      return failure();
     shape.push_back(*size);
   }
   return shape;
 }
 
-/// Returns the static value of a dimension, or kDynamic.
-int64_t dim(Value value, unsigned index) {
-  return tensorType(value).getDimSize(index);
-}
-
-/// Returns a / b, or kDynamic if a is dynamic.
-int64_t divideDim(int64_t a, int64_t b) {
-  return ShapedType::isDynamic(a) ? ShapedType::kDynamic : a / b;
-}
-
-/// Returns a * b, or kDynamic if a is dynamic.
-int64_t multiplyDim(int64_t a, int64_t b) {
-  return ShapedType::isDynamic(a) ? ShapedType::kDynamic : a * b;
+/// Verifies a pooling op and returns its result shape. Each padding must be
+/// smaller than the kernel, as ONNX Runtime requires.
+FailureOr<SmallVector<int64_t, 4>>
+verifyPool(Operation *op, Value input, ArrayRef<int64_t> kernel,
+           ArrayRef<int64_t> strides, ArrayRef<int64_t> padding,
+           ArrayRef<int64_t> dilations, bool ceilMode) {
+  if (failed(checkElementTypes(
+          op, {{"input", input}, {"result", op->getResult(0)}})) ||
+      failed(checkRank(op, "input", input, 4)) ||
+      failed(checkArray(op, "kernel", kernel, 2, 1)) ||
+      failed(checkWindow(op, strides, padding, dilations)))
+    return failure();
+  for (unsigned axis = 0; axis < 2; ++axis)
+    if (padding[axis] >= kernel[axis] || padding[axis + 2] >= kernel[axis])
+      return op->emitOpError()
+             << "expected each padding to be smaller than the kernel, got "
+                "padding ["
+             << padding << "] for kernel [" << kernel << "]";
+  RankedTensorType type = tensorType(input);
+  return inferWindowShape(op, type, type.getDimSize(1), kernel, strides,
+                          padding, dilations, ceilMode);
 }
 
 } // namespace
@@ -242,7 +325,10 @@ int64_t multiplyDim(int64_t a, int64_t b) {
 //===----------------------------------------------------------------------===//
 
 LogicalResult FullyConnectedOp::verify() {
-  if (failed(checkElementTypes(*this)) ||
+  if (failed(checkElementTypes(*this, {{"input", getInput()},
+                                       {"weight", getWeight()},
+                                       {"bias", getBias()},
+                                       {"result", getOutput()}})) ||
       failed(checkRank(*this, "weight", getWeight(), 2)))
     return failure();
   RankedTensorType input = getInput().getType();
@@ -250,11 +336,10 @@ LogicalResult FullyConnectedOp::verify() {
     return emitOpError() << "expected input of rank >= 1, got " << input;
   int64_t inFeatures = input.getShape().back();
   int64_t outFeatures = dim(getWeight(), 0);
-  if (failed(checkShape(*this, "weight", getWeight(),
-                        {outFeatures, inFeatures})))
+  if (failed(
+          checkShape(*this, "weight", getWeight(), {outFeatures, inFeatures})))
     return failure();
-  if (getBias() &&
-      failed(checkShape(*this, "bias", getBias(), {outFeatures})))
+  if (getBias() && failed(checkShape(*this, "bias", getBias(), {outFeatures})))
     return failure();
   SmallVector<int64_t> shape(input.getShape().drop_back());
   shape.push_back(outFeatures);
@@ -276,12 +361,18 @@ bool Conv2DOp::isPointwise() {
 }
 
 LogicalResult Conv2DOp::verify() {
-  if (failed(checkElementTypes(*this)) ||
+  if (failed(checkElementTypes(*this, {{"input", getInput()},
+                                       {"weight", getWeight()},
+                                       {"bias", getBias()},
+                                       {"result", getOutput()}})) ||
       failed(checkRank(*this, "input", getInput(), 4)) ||
       failed(checkRank(*this, "weight", getWeight(), 4)) ||
       failed(checkWindow(*this, getStrides(), getPadding(), getDilations())))
     return failure();
-  int64_t groups = getGroups();
+
+  // groups is stored as a 64-bit pattern; read it as signed so that a
+  // negative value is reported as such.
+  int64_t groups = static_cast<int64_t>(getGroups());
   if (groups < 1)
     return emitOpError() << "expected groups >= 1, got " << groups;
   int64_t channels = dim(getInput(), 1);
@@ -296,25 +387,24 @@ LogicalResult Conv2DOp::verify() {
   int64_t groupChannels = divideDim(channels, groups);
   int64_t weightChannels = dim(getWeight(), 1);
   if (!ShapedType::isDynamic(groupChannels) &&
-      !ShapedType::isDynamic(weightChannels) &&
-      groupChannels != weightChannels)
+      !ShapedType::isDynamic(weightChannels) && groupChannels != weightChannels)
     return emitOpError() << "expected weight dimension 1 to be "
                          << groupChannels << " (input channels " << channels
                          << " / groups " << groups << "), got "
                          << weightChannels;
+
+  for (unsigned i = 2; i < 4; ++i)
+    if (dim(getWeight(), i) == 0)
+      return emitOpError() << "expected a kernel of at least 1x1, got weight "
+                           << getWeight().getType();
   if (getBias() && failed(checkShape(*this, "bias", getBias(), {filters})))
     return failure();
-  std::optional<SmallVector<int64_t, 4>> shape =
-      inferConv2DShape(getInput().getType().getShape(),
-                       getWeight().getType().getShape(), getStrides(),
-                       getPadding(), getDilations());
-  if (!shape)
-    return emitOpError() << "kernel " << dim(getWeight(), 2) << "x"
-                         << dim(getWeight(), 3) << " with dilations ["
-                         << llvm::make_range(getDilations().begin(),
-                                             getDilations().end())
-                         << "] does not fit the padded input "
-                         << getInput().getType();
+  ArrayRef<int64_t> weightShape = getWeight().getType().getShape();
+  FailureOr<SmallVector<int64_t, 4>> shape = inferWindowShape(
+      *this, getInput().getType(), filters, weightShape.drop_front(2),
+      getStrides(), getPadding(), getDilations(), /*ceilMode=*/false);
+  if (failed(shape))
+    return failure();
   return checkResultShape(*this, *shape);
 }
 
@@ -323,7 +413,12 @@ LogicalResult Conv2DOp::verify() {
 //===----------------------------------------------------------------------===//
 
 LogicalResult BatchNormOp::verify() {
-  if (failed(checkElementTypes(*this)))
+  if (failed(checkElementTypes(*this, {{"input", getInput()},
+                                       {"scale", getScale()},
+                                       {"bias", getBias()},
+                                       {"mean", getMean()},
+                                       {"variance", getVariance()},
+                                       {"result", getOutput()}})))
     return failure();
   RankedTensorType input = getInput().getType();
   if (input.getRank() < 2)
@@ -334,23 +429,27 @@ LogicalResult BatchNormOp::verify() {
       failed(checkShape(*this, "mean", getMean(), {channels})) ||
       failed(checkShape(*this, "variance", getVariance(), {channels})))
     return failure();
-  if (getEpsilon().convertToDouble() < 0)
-    return emitOpError() << "expected epsilon >= 0, got "
-                         << getEpsilon().convertToDouble();
+  double epsilon = getEpsilon().convertToDouble();
+  // Written so that NaN fails too.
+  if (!(epsilon >= 0))
+    return emitOpError() << "expected epsilon >= 0, got " << epsilon;
   return checkResultShape(*this, input.getShape());
 }
 
 LogicalResult ReluOp::verify() {
-  if (failed(checkElementTypes(*this)))
+  if (failed(checkElementTypes(
+          *this, {{"input", getInput()}, {"result", getOutput()}})))
     return failure();
   return checkResultShape(*this, getInput().getType().getShape());
 }
 
 LogicalResult ClipOp::verify() {
-  if (failed(checkElementTypes(*this)))
+  if (failed(checkElementTypes(
+          *this, {{"input", getInput()}, {"result", getOutput()}})))
     return failure();
   double min = getMin().convertToDouble();
   double max = getMax().convertToDouble();
+  // Written so that NaN fails too.
   if (!(min <= max))
     return emitOpError() << "expected min <= max, got min " << min
                          << " and max " << max;
@@ -358,14 +457,16 @@ LogicalResult ClipOp::verify() {
 }
 
 LogicalResult AddOp::verify() {
-  if (failed(checkElementTypes(*this)))
+  if (failed(checkElementTypes(
+          *this,
+          {{"lhs", getLhs()}, {"rhs", getRhs()}, {"result", getOutput()}})))
     return failure();
   std::optional<SmallVector<int64_t>> shape = broadcastShapes(
       getLhs().getType().getShape(), getRhs().getType().getShape());
   if (!shape)
-    return emitOpError() << "operands " << getLhs().getType() << " and "
-                         << getRhs().getType()
-                         << " are not broadcast-compatible";
+    return emitOpError() << "expected broadcast-compatible operands (each "
+                            "pair of trailing dimensions equal or 1), got "
+                         << getLhs().getType() << " and " << getRhs().getType();
   return checkResultShape(*this, *shape);
 }
 
@@ -374,35 +475,26 @@ LogicalResult AddOp::verify() {
 //===----------------------------------------------------------------------===//
 
 LogicalResult MaxPool2DOp::verify() {
-  if (failed(checkElementTypes(*this)) ||
-      failed(checkRank(*this, "input", getInput(), 4)) ||
-      failed(checkArray(*this, "kernel", getKernel(), 2, 1)) ||
-      failed(checkWindow(*this, getStrides(), getPadding(), getDilations())))
-    return failure();
   FailureOr<SmallVector<int64_t, 4>> shape =
-      inferPoolShape(*this, getInput().getType(), getKernel(), getStrides(),
-                     getPadding(), getDilations(), getCeilMode());
+      verifyPool(*this, getInput(), getKernel(), getStrides(), getPadding(),
+                 getDilations(), getCeilMode());
   if (failed(shape))
     return failure();
   return checkResultShape(*this, *shape);
 }
 
 LogicalResult AvgPool2DOp::verify() {
-  if (failed(checkElementTypes(*this)) ||
-      failed(checkRank(*this, "input", getInput(), 4)) ||
-      failed(checkArray(*this, "kernel", getKernel(), 2, 1)) ||
-      failed(checkWindow(*this, getStrides(), getPadding(), {1, 1})))
-    return failure();
   FailureOr<SmallVector<int64_t, 4>> shape =
-      inferPoolShape(*this, getInput().getType(), getKernel(), getStrides(),
-                     getPadding(), {1, 1}, getCeilMode());
+      verifyPool(*this, getInput(), getKernel(), getStrides(), getPadding(),
+                 {1, 1}, getCeilMode());
   if (failed(shape))
     return failure();
   return checkResultShape(*this, *shape);
 }
 
 LogicalResult GlobalAvgPool2DOp::verify() {
-  if (failed(checkElementTypes(*this)) ||
+  if (failed(checkElementTypes(
+          *this, {{"input", getInput()}, {"result", getOutput()}})) ||
       failed(checkRank(*this, "input", getInput(), 4)))
     return failure();
   return checkResultShape(*this,
@@ -414,33 +506,66 @@ LogicalResult GlobalAvgPool2DOp::verify() {
 //===----------------------------------------------------------------------===//
 
 LogicalResult FlattenOp::verify() {
-  if (failed(checkElementTypes(*this)))
+  if (failed(checkElementTypes(
+          *this, {{"input", getInput()}, {"result", getOutput()}})))
     return failure();
   ArrayRef<int64_t> shape = getInput().getType().getShape();
   int64_t axis = getAxis();
   if (axis < 0 || axis > static_cast<int64_t>(shape.size()))
-    return emitOpError() << "expected axis in [0, " << shape.size()
-                         << "], got " << axis;
-  int64_t outer = 1, inner = 1;
-  for (auto [index, size] : llvm::enumerate(shape)) {
-    int64_t &product = static_cast<int64_t>(index) < axis ? outer : inner;
-    product = ShapedType::isDynamic(size) || ShapedType::isDynamic(product)
-                  ? ShapedType::kDynamic
-                  : product * size;
+    return emitOpError() << "expected axis in [0, " << shape.size() << "], got "
+                         << axis;
+  // A product with a dynamic factor is dynamic, unless another factor is 0.
+  SmallVector<int64_t, 2> products;
+  for (ArrayRef<int64_t> part :
+       {shape.take_front(axis), shape.drop_front(axis)}) {
+    int64_t product = 1;
+    bool dynamic = false;
+    for (int64_t size : part) {
+      if (ShapedType::isDynamic(size)) {
+        dynamic = true;
+        continue;
+      }
+      std::optional<int64_t> next = llvm::checkedMul(product, size);
+      if (!next)
+        return emitOpError() << "expected the flattened size of input "
+                             << getInput().getType() << " to fit in 64 bits";
+      product = *next;
+    }
+    products.push_back(dynamic && product != 0 ? ShapedType::kDynamic
+                                               : product);
   }
-  return checkResultShape(*this, {outer, inner});
+  return checkResultShape(*this, products);
 }
 
 LogicalResult ReshapeOp::verify() {
-  if (failed(checkElementTypes(*this)))
+  if (failed(checkElementTypes(
+          *this, {{"input", getInput()}, {"result", getOutput()}})))
     return failure();
   RankedTensorType input = getInput().getType();
   RankedTensorType output = getOutput().getType();
   if (!input.hasStaticShape() || !output.hasStaticShape())
     return emitOpError() << "expected static shapes, got " << input << " -> "
                          << output;
-  if (input.getNumElements() != output.getNumElements())
-    return emitOpError() << "expected result with " << input.getNumElements()
+  auto countElements = [](ArrayRef<int64_t> shape) -> std::optional<int64_t> {
+    int64_t count = 1;
+    for (int64_t size : shape) {
+      std::optional<int64_t> next = llvm::checkedMul(count, size);
+      if (!next)
+        return std::nullopt;
+      count = *next;
+    }
+    return count;
+  };
+  std::optional<int64_t> inputCount = countElements(input.getShape());
+  std::optional<int64_t> outputCount = countElements(output.getShape());
+  if (!inputCount)
+    return emitOpError() << "expected the element count of input " << input
+                         << " to fit in 64 bits";
+  if (!outputCount)
+    return emitOpError() << "expected the element count of result " << output
+                         << " to fit in 64 bits";
+  if (*inputCount != *outputCount)
+    return emitOpError() << "expected result with " << *inputCount
                          << " elements like the input, got " << output;
   return success();
 }
@@ -450,13 +575,23 @@ LogicalResult ReshapeOp::verify() {
 //===----------------------------------------------------------------------===//
 
 LogicalResult BottleneckOp::verify() {
-  if (failed(checkElementTypes(*this)) ||
+  if (failed(checkElementTypes(*this,
+                               {{"input", getInput()},
+                                {"reduce_weight", getReduceWeight()},
+                                {"reduce_bias", getReduceBias()},
+                                {"conv_weight", getConvWeight()},
+                                {"conv_bias", getConvBias()},
+                                {"expand_weight", getExpandWeight()},
+                                {"expand_bias", getExpandBias()},
+                                {"projection_weight", getProjectionWeight()},
+                                {"projection_bias", getProjectionBias()},
+                                {"result", getOutput()}})) ||
       failed(checkRank(*this, "input", getInput(), 4)) ||
       failed(checkRank(*this, "reduce_weight", getReduceWeight(), 4)) ||
       failed(checkRank(*this, "expand_weight", getExpandWeight(), 4)))
     return failure();
-  int64_t stride = getStride();
-  int64_t groups = getGroups();
+  int64_t stride = static_cast<int64_t>(getStride());
+  int64_t groups = static_cast<int64_t>(getGroups());
   if (stride < 1)
     return emitOpError() << "expected stride >= 1, got " << stride;
   if (groups < 1)
@@ -477,30 +612,40 @@ LogicalResult BottleneckOp::verify() {
       failed(checkShape(*this, "conv_bias", getConvBias(), {width})) ||
       failed(checkShape(*this, "expand_weight", getExpandWeight(),
                         {outChannels, width, 1, 1})) ||
-      failed(checkShape(*this, "expand_bias", getExpandBias(),
-                        {outChannels})))
+      failed(checkShape(*this, "expand_bias", getExpandBias(), {outChannels})))
     return failure();
+  if (static_cast<bool>(getProjectionWeight()) !=
+      static_cast<bool>(getProjectionBias()))
+    return emitOpError() << "expected projection_weight and projection_bias "
+                            "together, got only "
+                         << (getProjectionWeight() ? "projection_weight"
+                                                   : "projection_bias");
   if (getProjectionWeight()) {
-    if (!getProjectionBias())
-      return emitOpError() << "expected projection_bias with "
-                              "projection_weight";
     if (failed(checkShape(*this, "projection_weight", getProjectionWeight(),
                           {outChannels, channels, 1, 1})) ||
         failed(checkShape(*this, "projection_bias", getProjectionBias(),
                           {outChannels})))
       return failure();
-  } else if (stride != 1 || channels != outChannels) {
-    return emitOpError() << "expected a projection shortcut: the block has "
-                            "stride "
-                         << stride << " and maps " << channels << " to "
-                         << outChannels << " channels";
+  } else if (stride != 1 || ShapedType::isDynamic(channels) ||
+             ShapedType::isDynamic(outChannels) || channels != outChannels) {
+    // The identity shortcut adds the input to the result, so both must have
+    // the same, known number of channels and the same spatial size.
+    return emitOpError() << "expected a projection shortcut, because the "
+                            "identity shortcut needs stride 1 and equal "
+                            "static channel counts, got stride "
+                         << stride << " and " << sizeToString(channels)
+                         << " -> " << sizeToString(outChannels) << " channels";
   }
-  std::optional<SmallVector<int64_t, 4>> shape = inferConv2DShape(
-      getInput().getType().getShape(), {outChannels, channels, 3, 3},
-      {stride, stride}, {1, 1, 1, 1}, {1, 1});
-  if (!shape)
-    return emitOpError() << "input " << getInput().getType()
-                         << " is too small for a 3x3 convolution";
+  // The 3x3 convolution (padding 1) and the 1x1 projection with the same
+  // stride give the same spatial size.
+  SmallVector<int64_t, 2> strides = {stride, stride};
+  SmallVector<int64_t, 4> padding = {1, 1, 1, 1};
+  SmallVector<int64_t, 2> kernel = {3, 3};
+  FailureOr<SmallVector<int64_t, 4>> shape =
+      inferWindowShape(*this, getInput().getType(), outChannels, kernel,
+                       strides, padding, {1, 1}, /*ceilMode=*/false);
+  if (failed(shape))
+    return failure();
   return checkResultShape(*this, *shape);
 }
 
@@ -511,29 +656,51 @@ bool InvertedResidualOp::hasResidual() {
 }
 
 LogicalResult InvertedResidualOp::verify() {
-  if (failed(checkElementTypes(*this)) ||
+  if (failed(
+          checkElementTypes(*this, {{"input", getInput()},
+                                    {"expand_weight", getExpandWeight()},
+                                    {"expand_bias", getExpandBias()},
+                                    {"depthwise_weight", getDepthwiseWeight()},
+                                    {"depthwise_bias", getDepthwiseBias()},
+                                    {"project_weight", getProjectWeight()},
+                                    {"project_bias", getProjectBias()},
+                                    {"result", getOutput()}})) ||
       failed(checkRank(*this, "input", getInput(), 4)) ||
       failed(checkRank(*this, "project_weight", getProjectWeight(), 4)))
     return failure();
-  int64_t ratio = getExpandRatio();
-  int64_t kernel = getKernelSize();
-  int64_t stride = getStride();
+  int64_t ratio = static_cast<int64_t>(getExpandRatio());
+  int64_t kernel = static_cast<int64_t>(getKernelSize());
+  int64_t stride = static_cast<int64_t>(getStride());
   if (ratio < 1)
     return emitOpError() << "expected expand_ratio >= 1, got " << ratio;
   if (kernel < 1 || kernel % 2 == 0)
-    return emitOpError() << "expected an odd kernel_size >= 1, got "
-                         << kernel;
+    return emitOpError() << "expected an odd kernel_size >= 1, got " << kernel;
   if (stride < 1)
     return emitOpError() << "expected stride >= 1, got " << stride;
-  int64_t channels = dim(getInput(), 1);
-  int64_t hidden = multiplyDim(channels, ratio);
-  int64_t outChannels = dim(getProjectWeight(), 0);
+  if (static_cast<bool>(getExpandWeight()) !=
+      static_cast<bool>(getExpandBias()))
+    return emitOpError() << "expected expand_weight and expand_bias "
+                            "together, got only "
+                         << (getExpandWeight() ? "expand_weight"
+                                               : "expand_bias");
   bool hasExpansion = static_cast<bool>(getExpandWeight());
   if (hasExpansion != (ratio != 1))
     return emitOpError() << "expected expansion weights exactly when "
                             "expand_ratio != 1, got expand_ratio "
                          << ratio << (hasExpansion ? " with" : " without")
                          << " expansion weights";
+  int64_t channels = dim(getInput(), 1);
+  int64_t hidden = ShapedType::kDynamic;
+  if (!ShapedType::isDynamic(channels)) {
+    std::optional<int64_t> product = llvm::checkedMul(channels, ratio);
+    if (!product)
+      return emitOpError() << "expected the hidden channel count (input "
+                              "channels "
+                           << channels << " * expand_ratio " << ratio
+                           << ") to fit in 64 bits";
+    hidden = *product;
+  }
+  int64_t outChannels = dim(getProjectWeight(), 0);
   if (hasExpansion &&
       (failed(checkShape(*this, "expand_weight", getExpandWeight(),
                          {hidden, channels, 1, 1})) ||
@@ -541,21 +708,31 @@ LogicalResult InvertedResidualOp::verify() {
     return failure();
   if (failed(checkShape(*this, "depthwise_weight", getDepthwiseWeight(),
                         {hidden, 1, kernel, kernel})) ||
-      failed(checkShape(*this, "depthwise_bias", getDepthwiseBias(),
-                        {hidden})) ||
+      failed(
+          checkShape(*this, "depthwise_bias", getDepthwiseBias(), {hidden})) ||
       failed(checkShape(*this, "project_weight", getProjectWeight(),
                         {outChannels, hidden, 1, 1})) ||
-      failed(checkShape(*this, "project_bias", getProjectBias(),
-                        {outChannels})))
+      failed(
+          checkShape(*this, "project_bias", getProjectBias(), {outChannels})))
     return failure();
+  // With stride 1, equal channel counts decide the residual connection.
+  if (stride == 1 &&
+      (ShapedType::isDynamic(channels) || ShapedType::isDynamic(outChannels)))
+    return emitOpError() << "expected static input channels and "
+                            "project_weight dimension 0 with stride 1, "
+                            "because their equality decides the residual "
+                            "connection, got "
+                         << sizeToString(channels) << " and "
+                         << sizeToString(outChannels);
   int64_t pad = (kernel - 1) / 2;
-  std::optional<SmallVector<int64_t, 4>> shape = inferConv2DShape(
-      getInput().getType().getShape(), {outChannels, 1, kernel, kernel},
-      {stride, stride}, {pad, pad, pad, pad}, {1, 1});
-  if (!shape)
-    return emitOpError() << "input " << getInput().getType()
-                         << " is too small for a " << kernel << "x" << kernel
-                         << " depthwise convolution";
+  SmallVector<int64_t, 2> strides = {stride, stride};
+  SmallVector<int64_t, 4> padding = {pad, pad, pad, pad};
+  SmallVector<int64_t, 2> kernelSizes = {kernel, kernel};
+  FailureOr<SmallVector<int64_t, 4>> shape =
+      inferWindowShape(*this, getInput().getType(), outChannels, kernelSizes,
+                       strides, padding, {1, 1}, /*ceilMode=*/false);
+  if (failed(shape))
+    return failure();
   return checkResultShape(*this, *shape);
 }
 
