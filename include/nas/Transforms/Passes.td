@@ -73,7 +73,9 @@ def NasExpandBlocks : Pass<"nas-expand-blocks"> {
   let description = [{
     Rewrites `nas.bottleneck` and `nas.inverted_residual` into the
     convolutions, activations and adds that define them. The expanded ops
-    keep the block's location, extended with the name of each part.
+    keep the block's location, extended with the name of each part. A block
+    whose expansion needs a dynamic size is left in place with an error
+    naming it, and the pass fails.
   }];
 }
 

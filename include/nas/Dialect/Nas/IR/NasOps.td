@@ -212,9 +212,11 @@ def Nas_AvgPool2DOp : Nas_Op<"avg_pool2d"> {
   let summary = "2-D average pooling on NCHW";
   let description = [{
     Average pooling with `kernel`, `strides` and `padding` as in
-    `nas.max_pool2d` (no dilation). With `count_include_pad`, every window
-    divides by KH * KW; otherwise by the number of elements of the window
-    that lie inside the input.
+    `nas.max_pool2d` (no dilation). With `count_include_pad`, a window
+    divides by the number of its elements that lie inside the input or its
+    explicit padding, which is KH * KW except for a last window that
+    overhangs the padded input in ceil mode (the PyTorch rule). Without it,
+    a window divides by the number of its elements inside the input.
 
     ```mlir
     %y = nas.avg_pool2d %x {kernel = array<i64: 2, 2>,
