@@ -39,6 +39,7 @@
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/TargetSelect.h"
@@ -247,6 +248,23 @@ LogicalResult lowerToLLVM(ModuleOp module, func::FuncOp entry, bool printIR) {
   nas::buildLowerToLLVMPipeline(pm);
   if (failed(pm.run(module)))
     return failure();
+  // The conversion passes are partial: an op without an LLVM lowering stays
+  // in the module and would only fail later, in the translation to LLVM IR.
+  // Report it rather than the unrealized casts around it.
+  Operation *unlowered = nullptr;
+  module.walk([&](Operation *op) {
+    if (isa<ModuleOp>(op) || isa<LLVM::LLVMDialect>(op->getDialect()))
+      return WalkResult::advance();
+    if (!unlowered || isa<UnrealizedConversionCastOp>(unlowered))
+      unlowered = op;
+    return isa<UnrealizedConversionCastOp>(op) ? WalkResult::advance()
+                                               : WalkResult::interrupt();
+  });
+  if (unlowered) {
+    unlowered->emitError() << "'" << unlowered->getName()
+                           << "' was not lowered to the LLVM dialect";
+    return failure();
+  }
   if (printIR)
     module.print(llvm::errs());
   return success();
@@ -584,7 +602,8 @@ int main(int argc, char **argv) {
   if (repeat < 1)
     return reportError("expected --repeat >= 1, got " + llvm::Twine(repeat));
   if (!(tolerance >= 0.0))
-    return reportError("expected --tolerance >= 0");
+    return reportError("expected --tolerance >= 0, got " +
+                       llvm::formatv("{0}", tolerance.getValue()).str());
   RunOptions options{inputFile, entry,   seed,      repeat,      check,
                      tolerance, printIR, printFill, printValues, referenceOnly};
   return run(options);
