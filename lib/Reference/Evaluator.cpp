@@ -60,10 +60,9 @@ struct Window {
   int64_t dilationH = 1, dilationW = 1;
 };
 
-/// Returns the number of windows along one dimension (the PyTorch rule): the
-/// floor (or, with `ceilMode`, the ceiling) of span / stride plus one, where
-/// in ceil mode a last window that starts past the input and the leading
-/// padding is dropped.
+/// Returns the number of windows along one dimension: span / stride rounded
+/// down (or up, with `ceilMode`) plus one. In ceil mode, a last window that
+/// starts past the input and the leading padding is dropped, as in PyTorch.
 int64_t windowCount(int64_t size, int64_t kernel, int64_t stride,
                     int64_t padBefore, int64_t padAfter, int64_t dilation,
                     bool ceilMode) {
@@ -243,11 +242,14 @@ Tensor add(const Tensor &lhs, const Tensor &rhs, ArrayRef<int64_t> shape) {
   return output;
 }
 
-/// Computes max or average pooling of an NCHW tensor. Average pooling
-/// follows PyTorch's and ONNX Runtime's divisor: with `countIncludePad`, the
-/// window clipped to the padded input (so a ceil-mode window that hangs
-/// past the trailing padding counts only up to the padding's end), and
-/// otherwise the window's elements inside the input.
+/// Computes max or average pooling of an NCHW tensor. The average divides
+/// by the window's elements inside the input, or with `countIncludePad` by
+/// the size of the window clipped to the padded input, as PyTorch's CPU
+/// avg_pool2d kernel does. So a ceil-mode window that extends past the
+/// trailing padding counts only up to the padding's end.
+/// NOTE: the description of nas.avg_pool2d says every window divides by
+/// KH * KW with count_include_pad; the two rules differ only for such
+/// windows.
 Tensor pool2d(const Tensor &input, const Window &window, bool ceilMode,
               bool isMax, bool countIncludePad) {
   int64_t batch = input.shape[0], channels = input.shape[1];

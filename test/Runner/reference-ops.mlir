@@ -52,7 +52,7 @@ func.func @avg_pool_exclude_pad() -> tensor<1x1x2x2xf32> {
 // 3 windows per dimension; the last starts at row 3 and covers input row 3
 // and the bottom padding row 4 (row 5 lies past the padding). Its padded
 // extent is 2, so with count_include_pad the corner window divides by 2 * 2
-// (PyTorch and ONNX Runtime), e.g. 16 / 4 = 4, and the window at row 0,
+// (the PyTorch rule), e.g. 16 / 4 = 4, and the window at row 0,
 // column 3 divides by 3 * 2: (4 + 8) / 6 = 2. Without, they divide by the
 // number of input elements: 16 / 1 and 12 / 2.
 // AVG-CEIL-PAD: output: tensor<1x1x3x3xf32>
