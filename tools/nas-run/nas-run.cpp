@@ -457,6 +457,12 @@ int run(const RunOptions &options) {
   for (Type type : entry.getResultTypes())
     resultTypes.push_back(cast<RankedTensorType>(type));
 
+  // Only the entry and the functions it references are compiled, so a test
+  // file may hold many independent functions.
+  for (auto func : llvm::make_early_inc_range(module->getOps<func::FuncOp>()))
+    if (func != entry && SymbolTable::symbolKnownUseEmpty(func, *module))
+      func.erase();
+
   std::vector<HostTensor> arguments =
       fillArguments(entry, options.seed, options.printFill);
 
