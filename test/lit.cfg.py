@@ -27,3 +27,10 @@ tool_dirs = [config.nas_tools_dir, config.llvm_tools_dir]
 tools = ["nas-opt", "nas-translate", "nas-run"]
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
+
+# Runtime libraries that mlir-runner loads for printMemrefF32 and friends.
+llvm_lib_dir = os.path.join(os.path.dirname(config.llvm_tools_dir), "lib")
+config.substitutions.append(("%mlir_c_runner_utils", os.path.join(
+    llvm_lib_dir, "libmlir_c_runner_utils.so")))
+config.substitutions.append(("%mlir_runner_utils", os.path.join(
+    llvm_lib_dir, "libmlir_runner_utils.so")))

@@ -14,11 +14,13 @@ def ConvertNasToLinalg : Pass<"nas-to-linalg"> {
   let summary = "Lowers nas primitives to linalg on tensors";
   let description = [{
     Rewrites every nas primitive into linalg named ops where one exists
-    (convolutions, pooling, matmul, fill) and linalg.generic otherwise, with
-    tensor.pad for padding and tensor reshapes for flatten and reshape.
-    Blocks must be expanded first (`nas-expand-blocks`). Only f32 and f64
-    tensors with static shapes are supported; any other op is reported as
-    an error naming it.
+    (convolutions, pooling, matmul, fill, broadcast, reduce) and
+    linalg.generic otherwise, with tensor.pad for padding and tensor reshapes
+    for grouped convolutions, flatten and reshape. Blocks must be expanded
+    first (`nas-expand-blocks`). Only f32 and f64 tensors with static shapes
+    are supported. The pass checks every nas op before rewriting any. Each
+    op that it cannot lower gets an error naming the op and the reason, and
+    the pass fails with the IR unchanged.
   }];
   let dependentDialects = [
     "mlir::arith::ArithDialect",
