@@ -1,5 +1,5 @@
-// The reference evaluator on small constant inputs; every expected value is
-// computed by hand in the comment above its function.
+// The reference evaluator and the compiled code on small constant inputs;
+// every expected value is computed by hand in the comment above its function.
 // RUN: nas-run %s --reference-only --print-values --entry=conv_asymmetric_pad | FileCheck %s --check-prefix=CONV
 // RUN: nas-run %s --reference-only --print-values --entry=avg_pool_include_pad | FileCheck %s --check-prefix=AVG-PAD
 // RUN: nas-run %s --reference-only --print-values --entry=avg_pool_exclude_pad | FileCheck %s --check-prefix=AVG-NOPAD
@@ -13,6 +13,20 @@
 // RUN: nas-run %s --reference-only --print-values --entry=pool_flatten_reshape | FileCheck %s --check-prefix=SHAPE
 // RUN: nas-run %s --reference-only --print-values --entry=bottleneck | FileCheck %s --check-prefix=BOTTLENECK
 // RUN: nas-run %s --reference-only --print-values --entry=inverted_residual | FileCheck %s --check-prefix=INVRES
+// The compiled code gives the same values:
+// RUN: nas-run %s --repeat=1 --print-values --entry=conv_asymmetric_pad | FileCheck %s --check-prefix=CONV
+// RUN: nas-run %s --repeat=1 --print-values --entry=avg_pool_include_pad | FileCheck %s --check-prefix=AVG-PAD
+// RUN: nas-run %s --repeat=1 --print-values --entry=avg_pool_exclude_pad | FileCheck %s --check-prefix=AVG-NOPAD
+// RUN: nas-run %s --repeat=1 --print-values --entry=avg_pool_ceil_include_pad | FileCheck %s --check-prefix=AVG-CEIL-PAD
+// RUN: nas-run %s --repeat=1 --print-values --entry=avg_pool_ceil_exclude_pad | FileCheck %s --check-prefix=AVG-CEIL-NOPAD
+// RUN: nas-run %s --repeat=1 --print-values --entry=max_pool_ceil | FileCheck %s --check-prefix=MAX-CEIL
+// RUN: nas-run %s --repeat=1 --print-values --entry=add_broadcast | FileCheck %s --check-prefix=ADD
+// RUN: nas-run %s --repeat=1 --print-values --entry=fully_connected_3d | FileCheck %s --check-prefix=FC
+// RUN: nas-run %s --repeat=1 --print-values --entry=batch_norm | FileCheck %s --check-prefix=BN
+// RUN: nas-run %s --repeat=1 --print-values --entry=activations | FileCheck %s --check-prefix=ACT
+// RUN: nas-run %s --repeat=1 --print-values --entry=pool_flatten_reshape | FileCheck %s --check-prefix=SHAPE
+// RUN: nas-run %s --repeat=1 --print-values --entry=bottleneck | FileCheck %s --check-prefix=BOTTLENECK
+// RUN: nas-run %s --repeat=1 --print-values --entry=inverted_residual | FileCheck %s --check-prefix=INVRES
 
 // Input 1..9 in a 3x3 plane, a 2x2 kernel of ones, padding one row on top and
 // one column on the right, bias 0.5. Each output is the sum of a 2x2 window

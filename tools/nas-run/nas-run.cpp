@@ -403,7 +403,7 @@ CheckResult compareOutputs(ArrayRef<std::vector<double>> outputs,
   }
   if (sawNaN)
     check.maxAbsError = std::numeric_limits<double>::quiet_NaN();
-  if (maxReference > 0.0)
+  if (sawNaN || maxReference > 0.0)
     check.maxRelError = check.maxAbsError / maxReference;
   else
     check.maxRelError = check.maxAbsError == 0.0
