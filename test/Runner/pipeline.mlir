@@ -45,3 +45,13 @@ func.func @intermediate(%x: tensor<16xf32>) -> tensor<4x16xf32> {
   %r = linalg.broadcast ins(%doubled : tensor<16xf32>) outs(%e2 : tensor<4x16xf32>) dimensions = [0]
   return %r : tensor<4x16xf32>
 }
+
+// nas ops, blocks included, are expanded and lowered by the same pipeline.
+// CHECK-LABEL: llvm.func @nas_ops(
+// CHECK: llvm.intr.maximum
+// CHECK: llvm.return
+// CHECK-LABEL: llvm.func @_mlir_ciface_nas_ops(
+func.func @nas_ops(%x: tensor<1x4x5x5xf32>, %w1: tensor<2x4x1x1xf32>, %b1: tensor<2xf32>, %w2: tensor<2x2x3x3xf32>, %b2: tensor<2xf32>, %w3: tensor<4x2x1x1xf32>, %b3: tensor<4xf32>) -> tensor<1x4x5x5xf32> attributes {llvm.emit_c_interface} {
+  %y = nas.bottleneck %x reduce(%w1, %b1) conv(%w2, %b2) expand(%w3, %b3) {stride = 1, groups = 1} : (tensor<1x4x5x5xf32>, tensor<2x4x1x1xf32>, tensor<2xf32>, tensor<2x2x3x3xf32>, tensor<2xf32>, tensor<4x2x1x1xf32>, tensor<4xf32>) -> tensor<1x4x5x5xf32>
+  return %y : tensor<1x4x5x5xf32>
+}
