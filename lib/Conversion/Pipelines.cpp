@@ -1,4 +1,67 @@
-// Placeholder; replaced by the lowering pipeline.
+//===- Pipelines.cpp - the nas-lower-to-llvm pass pipeline ----------------===//
+//
+// Part of the nas-mlir project, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
 #include "nas/Conversion/Passes.h"
-void nas::buildLowerToLLVMPipeline(mlir::OpPassManager &pm) {}
-void nas::registerNasPipelines() {}
+#include "nas/Transforms/Passes.h"
+
+#include "mlir/Conversion/Passes.h"
+#include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
+#include "mlir/Dialect/Bufferization/Transforms/Passes.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/Passes.h"
+#include "mlir/Dialect/MemRef/Transforms/Passes.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
+#include "mlir/Transforms/Passes.h"
+
+using namespace mlir;
+
+void nas::buildLowerToLLVMPipeline(OpPassManager &pm) {
+  // nas on tensors to linalg on tensors. Both passes leave functions without
+  // nas ops unchanged.
+  pm.addNestedPass<func::FuncOp>(createNasExpandBlocks());
+  pm.addNestedPass<func::FuncOp>(createConvertNasToLinalg());
+  pm.addPass(createCanonicalizerPass());
+  // Merges chains of elementwise linalg.generic ops (bias, batch norm,
+  // activation, residual add) into one loop nest each.
+  pm.addNestedPass<func::FuncOp>(createLinalgElementwiseOpFusionPass());
+  pm.addPass(createCanonicalizerPass());
+
+  // Tensors to buffers. Function arguments and results become memrefs with
+  // the identity layout, so callers pass plain row-major descriptors.
+  bufferization::OneShotBufferizePassOptions bufferizeOptions;
+  bufferizeOptions.bufferizeFunctionBoundaries = true;
+  bufferizeOptions.functionBoundaryTypeConversion =
+      bufferization::LayoutMapOption::IdentityLayoutMap;
+  pm.addPass(bufferization::createOneShotBufferizePass(bufferizeOptions));
+  // Frees every buffer that does not escape. A returned buffer is owned by
+  // the caller, which frees it.
+  bufferization::buildBufferDeallocationPipeline(pm);
+  pm.addPass(createConvertBufferizationToMemRefPass());
+
+  // Buffers to scalar loops, then to the LLVM dialect.
+  pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  // Subviews and reshapes become affine index arithmetic, which lower-affine
+  // turns into arith ops before scf is lowered.
+  pm.addPass(memref::createExpandStridedMetadataPass());
+  pm.addPass(createLowerAffinePass());
+  pm.addPass(createSCFToControlFlowPass());
+  pm.addPass(createFinalizeMemRefToLLVMConversionPass());
+  pm.addPass(createConvertMathToLLVMPass());
+  pm.addPass(createConvertMathToLibmPass());
+  pm.addPass(createConvertToLLVMPass());
+  pm.addPass(createReconcileUnrealizedCastsPass());
+}
+
+void nas::registerNasPipelines() {
+  PassPipelineRegistration<>(
+      "nas-lower-to-llvm",
+      "Lowers nas IR (or linalg on tensors) to the LLVM dialect: block "
+      "expansion, nas-to-linalg, elementwise fusion, one-shot bufferization, "
+      "buffer deallocation, scalar loops and LLVM conversion",
+      buildLowerToLLVMPipeline);
+}

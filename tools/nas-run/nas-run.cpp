@@ -1,0 +1,616 @@
+//===- nas-run.cpp - JIT-compiles, runs and checks a nas function ---------===//
+//
+// Part of the nas-mlir project, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// nas-run parses a file of nas IR, lowers it with nas-lower-to-llvm,
+// JIT-compiles it for the host CPU, fills the arguments of one function with
+// seeded random values, and prints the result types, a checksum and the
+// median latency. With --check it also runs the reference evaluator on the
+// original function and compares. See docs/running.md.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ArgumentFill.h"
+
+#include "nas/Conversion/Passes.h"
+#include "nas/Dialect/Nas/IR/NasDialect.h"
+#include "nas/Reference/Evaluator.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/ExecutionEngine/CRunnerUtils.h"
+#include "mlir/ExecutionEngine/ExecutionEngine.h"
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/BuiltinTypes.h"
+#include "mlir/IR/DialectRegistry.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/Parser/Parser.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Support/FileUtilities.h"
+#include "mlir/Target/LLVMIR/Dialect/All.h"
+
+#include "llvm/ADT/SmallPtrSet.h"
+#include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/Format.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/Support/SourceMgr.h"
+#include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <cstring>
+#include <limits>
+#include <memory>
+
+using namespace mlir;
+
+namespace {
+
+/// Exit status when the reference check fails.
+constexpr int kExitCheckFailed = 1;
+/// Exit status for every other error.
+constexpr int kExitError = 2;
+
+/// Options of one nas-run invocation.
+struct RunOptions {
+  std::string inputFile;
+  std::string entry;
+  uint64_t seed;
+  unsigned repeat;
+  bool check;
+  double tolerance;
+  bool printIR;
+  bool printFill;
+  bool printValues;
+  bool referenceOnly;
+};
+
+/// Reports an error prefixed with the tool name and returns kExitError.
+int reportError(const llvm::Twine &message) {
+  llvm::errs() << "nas-run: error: " << message << "\n";
+  return kExitError;
+}
+
+//===----------------------------------------------------------------------===//
+// Host buffers and memref descriptors
+//===----------------------------------------------------------------------===//
+
+struct FreeDeleter {
+  void operator()(void *pointer) const { std::free(pointer); }
+};
+
+/// A row-major f32 or f64 buffer, 64-byte aligned, for one argument.
+struct HostTensor {
+  RankedTensorType type;
+  std::unique_ptr<void, FreeDeleter> data;
+
+  int64_t getNumElements() const { return type.getNumElements(); }
+  bool isF32() const { return type.getElementType().isF32(); }
+  double get(int64_t i) const {
+    return isF32() ? static_cast<const float *>(data.get())[i]
+                   : static_cast<const double *>(data.get())[i];
+  }
+  void set(int64_t i, double value) {
+    if (isF32())
+      static_cast<float *>(data.get())[i] = static_cast<float>(value);
+    else
+      static_cast<double *>(data.get())[i] = value;
+  }
+};
+
+HostTensor allocateHostTensor(RankedTensorType type) {
+  size_t bytes = static_cast<size_t>(type.getNumElements()) *
+                 (type.getElementType().isF32() ? 4 : 8);
+  constexpr size_t kAlignment = 64;
+  // aligned_alloc needs a size that is a nonzero multiple of the alignment.
+  size_t rounded = std::max<size_t>(
+      (bytes + kAlignment - 1) / kAlignment * kAlignment, kAlignment);
+  return {type, std::unique_ptr<void, FreeDeleter>(
+                    std::aligned_alloc(kAlignment, rounded))};
+}
+
+/// Number of int64_t words of a memref descriptor of `rank`: allocated and
+/// aligned pointers, offset, sizes and strides, the layout of
+/// StridedMemRefType<T, rank> in mlir/ExecutionEngine/CRunnerUtils.h. The
+/// descriptors of several results follow each other without padding, as in
+/// the LLVM struct that the C interface returns them in.
+int64_t descriptorWords(int64_t rank) { return 3 + 2 * rank; }
+
+/// Appends the descriptor of a contiguous row-major buffer to `words`.
+void appendDescriptor(std::vector<int64_t> &words, void *data,
+                      ArrayRef<int64_t> shape) {
+  words.push_back(reinterpret_cast<int64_t>(data));
+  words.push_back(reinterpret_cast<int64_t>(data));
+  words.push_back(0);
+  llvm::append_range(words, shape);
+  int64_t stride = 1;
+  std::vector<int64_t> strides(shape.size());
+  for (size_t i = shape.size(); i-- > 0;) {
+    strides[i] = stride;
+    stride *= shape[i];
+  }
+  llvm::append_range(words, strides);
+}
+
+/// Returns the elements of the memref described at `descriptor` as doubles,
+/// walking its sizes and strides.
+std::vector<double> readMemref(const int64_t *descriptor,
+                               RankedTensorType type) {
+  int64_t rank = type.getRank();
+  const char *aligned = reinterpret_cast<const char *>(descriptor[1]);
+  int64_t offset = descriptor[2];
+  const int64_t *sizes = descriptor + 3;
+  const int64_t *strides = descriptor + 3 + rank;
+  bool isF32 = type.getElementType().isF32();
+  std::vector<double> values(type.getNumElements());
+  SmallVector<int64_t> index(rank, 0);
+  for (double &value : values) {
+    int64_t position = offset;
+    for (int64_t d = 0; d < rank; ++d)
+      position += index[d] * strides[d];
+    value = isF32 ? reinterpret_cast<const float *>(aligned)[position]
+                  : reinterpret_cast<const double *>(aligned)[position];
+    for (int64_t d = rank; d-- > 0;) {
+      if (++index[d] < sizes[d])
+        break;
+      index[d] = 0;
+    }
+  }
+  return values;
+}
+
+//===----------------------------------------------------------------------===//
+// Driver steps
+//===----------------------------------------------------------------------===//
+
+/// Returns the function named `name`, or the first public function with a
+/// body if `name` is empty; reports an error and returns null otherwise.
+func::FuncOp findEntry(ModuleOp module, StringRef name) {
+  if (!name.empty()) {
+    auto func = module.lookupSymbol<func::FuncOp>(name);
+    if (!func || func.isExternal()) {
+      reportError("no function named '" + name + "' with a body");
+      return nullptr;
+    }
+    return func;
+  }
+  for (auto func : module.getOps<func::FuncOp>())
+    if (func.isPublic() && !func.isExternal())
+      return func;
+  reportError("no public function with a body");
+  return nullptr;
+}
+
+/// Checks that every argument and result is a statically shaped f32 or f64
+/// tensor.
+bool checkSignature(func::FuncOp func) {
+  auto check = [&](Type type, StringRef kind, unsigned index) {
+    auto tensor = dyn_cast<RankedTensorType>(type);
+    if (tensor && tensor.hasStaticShape() &&
+        (tensor.getElementType().isF32() || tensor.getElementType().isF64()))
+      return true;
+    std::string text;
+    llvm::raw_string_ostream os(text);
+    os << type;
+    reportError("expected " + kind + " #" + llvm::Twine(index) + " of '" +
+                func.getSymName() +
+                "' to be a statically shaped f32 or f64 tensor, got " + text);
+    return false;
+  };
+  for (auto [index, type] : llvm::enumerate(func.getArgumentTypes()))
+    if (!check(type, "argument", index))
+      return false;
+  for (auto [index, type] : llvm::enumerate(func.getResultTypes()))
+    if (!check(type, "result", index))
+      return false;
+  return true;
+}
+
+/// Allocates and fills every argument of `func` from `seed`.
+std::vector<HostTensor> fillArguments(func::FuncOp func, uint64_t seed,
+                                      bool print) {
+  std::vector<HostTensor> arguments;
+  for (BlockArgument argument : func.getArguments()) {
+    auto type = cast<RankedTensorType>(argument.getType());
+    HostTensor tensor = allocateHostTensor(type);
+    nas::FillRange range = nas::getFillRange(argument);
+    nas::SplitMix64 generator =
+        nas::makeArgumentGenerator(seed, argument.getArgNumber());
+    for (int64_t i = 0, e = tensor.getNumElements(); i < e; ++i)
+      tensor.set(i,
+                 range.low + (range.high - range.low) * generator.nextUnit());
+    if (print)
+      llvm::outs() << "argument #" << argument.getArgNumber() << ": " << type
+                   << " " << range.role << " uniform ["
+                   << llvm::format("%.6g", range.low) << ", "
+                   << llvm::format("%.6g", range.high) << ")\n";
+    arguments.push_back(std::move(tensor));
+  }
+  return arguments;
+}
+
+/// Lowers `module` to the LLVM dialect with the C interface on `entry`.
+LogicalResult lowerToLLVM(ModuleOp module, func::FuncOp entry, bool printIR) {
+  entry->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
+                 UnitAttr::get(module.getContext()));
+  PassManager pm(module.getContext());
+  nas::buildLowerToLLVMPipeline(pm);
+  if (failed(pm.run(module)))
+    return failure();
+  // The conversion passes are partial: an op without an LLVM lowering stays
+  // in the module and would only fail later, in the translation to LLVM IR.
+  // Report it rather than the unrealized casts around it.
+  Operation *unlowered = nullptr;
+  module.walk([&](Operation *op) {
+    if (isa<ModuleOp>(op) || isa<LLVM::LLVMDialect>(op->getDialect()))
+      return WalkResult::advance();
+    if (!unlowered || isa<UnrealizedConversionCastOp>(unlowered))
+      unlowered = op;
+    return isa<UnrealizedConversionCastOp>(op) ? WalkResult::advance()
+                                               : WalkResult::interrupt();
+  });
+  if (unlowered) {
+    unlowered->emitError() << "'" << unlowered->getName()
+                           << "' was not lowered to the LLVM dialect";
+    return failure();
+  }
+  if (printIR)
+    module.print(llvm::errs());
+  return success();
+}
+
+/// The outputs of the compiled function.
+struct RunResult {
+  std::vector<std::vector<double>> outputs;
+  std::vector<double> latenciesMs;
+};
+
+/// Calls the compiled entry `1 + repeat` times (the first is a warm-up) and
+/// returns the outputs of the last call and the latency of each timed call.
+llvm::Expected<RunResult> runCompiled(ExecutionEngine &engine,
+                                      StringRef entryName,
+                                      ArrayRef<RankedTensorType> resultTypes,
+                                      std::vector<HostTensor> &arguments,
+                                      unsigned repeat) {
+  auto function = engine.lookupPacked(("_mlir_ciface_" + entryName).str());
+  if (!function)
+    return function.takeError();
+  engine.initialize();
+
+  // The C interface takes a pointer to the result descriptors first (when
+  // there are results), then a pointer to each argument's descriptor. The
+  // packed wrapper takes the address of each of those pointers.
+  std::vector<int64_t> argumentWords;
+  std::vector<size_t> argumentOffsets;
+  for (HostTensor &argument : arguments) {
+    argumentOffsets.push_back(argumentWords.size());
+    appendDescriptor(argumentWords, argument.data.get(),
+                     argument.type.getShape());
+  }
+  int64_t resultWordCount = 0;
+  for (RankedTensorType type : resultTypes)
+    resultWordCount += descriptorWords(type.getRank());
+  std::vector<int64_t> resultWords(std::max<int64_t>(resultWordCount, 1));
+
+  std::vector<void *> pointers;
+  if (!resultTypes.empty())
+    pointers.push_back(resultWords.data());
+  for (size_t offset : argumentOffsets)
+    pointers.push_back(argumentWords.data() + offset);
+  std::vector<void *> packed;
+  for (void *&pointer : pointers)
+    packed.push_back(&pointer);
+
+  llvm::SmallPtrSet<void *, 8> argumentBuffers;
+  for (HostTensor &argument : arguments)
+    argumentBuffers.insert(argument.data.get());
+
+  RunResult result;
+  for (unsigned run = 0; run <= repeat; ++run) {
+    auto start = std::chrono::steady_clock::now();
+    (*function)(packed.data());
+    auto stop = std::chrono::steady_clock::now();
+    if (run > 0)
+      result.latenciesMs.push_back(
+          std::chrono::duration<double, std::milli>(stop - start).count());
+
+    // The caller owns the returned buffers (the buffer deallocation
+    // pipeline's ABI for public functions). Free each once; a buffer that is
+    // an argument is never freed here.
+    llvm::SmallPtrSet<void *, 8> freed;
+    int64_t *descriptor = resultWords.data();
+    if (run == repeat)
+      result.outputs.clear();
+    for (RankedTensorType type : resultTypes) {
+      if (run == repeat)
+        result.outputs.push_back(readMemref(descriptor, type));
+      auto *allocated = reinterpret_cast<void *>(descriptor[0]);
+      if (!argumentBuffers.contains(allocated) &&
+          freed.insert(allocated).second)
+        std::free(allocated);
+      descriptor += descriptorWords(type.getRank());
+    }
+  }
+  return result;
+}
+
+/// Prints one `output:` line per result, the values with `printValues`, and
+/// the checksum (the sum of all output elements).
+void printOutputs(ArrayRef<RankedTensorType> types,
+                  ArrayRef<std::vector<double>> outputs, bool printValues) {
+  double checksum = 0.0;
+  for (auto [type, output] : llvm::zip(types, outputs)) {
+    llvm::outs() << "output: " << type << "\n";
+    if (printValues) {
+      llvm::outs() << "values: [";
+      llvm::interleaveComma(output, llvm::outs(), [](double value) {
+        llvm::outs() << llvm::format("%.6e", value);
+      });
+      llvm::outs() << "]\n";
+    }
+    for (double value : output)
+      checksum += value;
+  }
+  llvm::outs() << "checksum: " << llvm::format("%.6e", checksum) << "\n";
+}
+
+/// Runs the reference evaluator on `func` with the values of `arguments`.
+FailureOr<SmallVector<nas::reference::Tensor>>
+evaluateReference(func::FuncOp func, ArrayRef<HostTensor> arguments) {
+  std::vector<nas::reference::Tensor> referenceArguments;
+  for (const HostTensor &argument : arguments) {
+    nas::reference::Tensor tensor(argument.type.getShape());
+    for (int64_t i = 0, e = argument.getNumElements(); i < e; ++i)
+      tensor.data[i] = argument.get(i);
+    referenceArguments.push_back(std::move(tensor));
+  }
+  return nas::reference::evaluateFunction(func, referenceArguments);
+}
+
+/// The comparison of compiled outputs with the reference.
+struct CheckResult {
+  double maxAbsError = 0.0;
+  double maxRelError = 0.0;
+  bool passed = false;
+};
+
+CheckResult compareOutputs(ArrayRef<std::vector<double>> outputs,
+                           ArrayRef<nas::reference::Tensor> expected,
+                           double tolerance) {
+  CheckResult check;
+  double maxReference = 0.0;
+  bool sawNaN = false;
+  for (auto [output, reference] : llvm::zip(outputs, expected)) {
+    for (auto [actual, wanted] : llvm::zip(output, reference.data)) {
+      double error = std::fabs(actual - wanted);
+      if (std::isnan(error))
+        sawNaN = true;
+      else
+        check.maxAbsError = std::max(check.maxAbsError, error);
+      maxReference = std::max(maxReference, std::fabs(wanted));
+    }
+  }
+  if (sawNaN)
+    check.maxAbsError = std::numeric_limits<double>::quiet_NaN();
+  if (sawNaN || maxReference > 0.0)
+    check.maxRelError = check.maxAbsError / maxReference;
+  else
+    check.maxRelError = check.maxAbsError == 0.0
+                            ? 0.0
+                            : std::numeric_limits<double>::infinity();
+  // NaN compares false, so a NaN anywhere fails the check.
+  check.passed = check.maxRelError <= tolerance;
+  return check;
+}
+
+std::unique_ptr<llvm::TargetMachine> createHostTargetMachine() {
+  auto builder = llvm::orc::JITTargetMachineBuilder::detectHost();
+  if (!builder) {
+    llvm::consumeError(builder.takeError());
+    return nullptr;
+  }
+  builder->setCodeGenOptLevel(llvm::CodeGenOptLevel::Aggressive);
+  auto machine = builder->createTargetMachine();
+  if (!machine) {
+    llvm::consumeError(machine.takeError());
+    return nullptr;
+  }
+  return std::move(*machine);
+}
+
+int run(const RunOptions &options) {
+  DialectRegistry registry;
+  registry.insert<nas::NasDialect>();
+  registerAllDialects(registry);
+  registerAllExtensions(registry);
+  registerAllToLLVMIRTranslations(registry);
+  MLIRContext context(registry);
+
+  std::string errorMessage;
+  std::unique_ptr<llvm::MemoryBuffer> file =
+      openInputFile(options.inputFile, &errorMessage);
+  if (!file)
+    return reportError(errorMessage);
+  llvm::SourceMgr sourceMgr;
+  sourceMgr.AddNewSourceBuffer(std::move(file), llvm::SMLoc());
+  SourceMgrDiagnosticHandler diagnostics(sourceMgr, &context);
+  OwningOpRef<ModuleOp> module = parseSourceFile<ModuleOp>(sourceMgr, &context);
+  if (!module)
+    return reportError("could not parse '" + options.inputFile + "'");
+
+  func::FuncOp entry = findEntry(*module, options.entry);
+  if (!entry || !checkSignature(entry))
+    return kExitError;
+  std::string entryName = entry.getSymName().str();
+  SmallVector<RankedTensorType> resultTypes;
+  for (Type type : entry.getResultTypes())
+    resultTypes.push_back(cast<RankedTensorType>(type));
+
+  // Only the entry and the functions it references are compiled, so a test
+  // file may hold many independent functions.
+  for (auto func : llvm::make_early_inc_range(module->getOps<func::FuncOp>()))
+    if (func != entry && SymbolTable::symbolKnownUseEmpty(func, *module))
+      func.erase();
+
+  std::vector<HostTensor> arguments =
+      fillArguments(entry, options.seed, options.printFill);
+
+  if (options.referenceOnly) {
+    FailureOr<SmallVector<nas::reference::Tensor>> expected =
+        evaluateReference(entry, arguments);
+    if (failed(expected))
+      return reportError("the reference evaluator failed on '" + entryName +
+                         "'");
+    std::vector<std::vector<double>> outputs;
+    for (nas::reference::Tensor &tensor : *expected)
+      outputs.push_back(std::move(tensor.data));
+    printOutputs(resultTypes, outputs, options.printValues);
+    return 0;
+  }
+
+  // The reference evaluator runs on an unlowered copy of the module.
+  OwningOpRef<ModuleOp> referenceModule;
+  if (options.check)
+    referenceModule = module->clone();
+
+  if (failed(lowerToLLVM(*module, entry, options.printIR)))
+    return reportError("lowering '" + entryName + "' to LLVM failed");
+
+  std::unique_ptr<llvm::TargetMachine> machine = createHostTargetMachine();
+  if (!machine)
+    return reportError("could not create a target machine for the host");
+  std::function<llvm::Error(llvm::Module *)> optimizer =
+      makeOptimizingTransformer(/*optLevel=*/3, /*sizeLevel=*/0, machine.get());
+  ExecutionEngineOptions engineOptions;
+  engineOptions.transformer = optimizer;
+  auto engine =
+      ExecutionEngine::create(*module, engineOptions, std::move(machine));
+  if (!engine)
+    return reportError("JIT compilation failed: " +
+                       llvm::toString(engine.takeError()));
+  // Strided memref.copy lowers to a call of memrefCopy.
+  (*engine)->registerSymbols([](llvm::orc::MangleAndInterner interner) {
+    llvm::orc::SymbolMap symbols;
+    symbols[interner("memrefCopy")] = {
+        llvm::orc::ExecutorAddr::fromPtr(&memrefCopy),
+        llvm::JITSymbolFlags::Exported};
+    return symbols;
+  });
+
+  llvm::Expected<RunResult> result =
+      runCompiled(**engine, entryName, resultTypes, arguments, options.repeat);
+  if (!result)
+    return reportError("running '" + entryName +
+                       "' failed: " + llvm::toString(result.takeError()));
+
+  printOutputs(resultTypes, result->outputs, options.printValues);
+  std::vector<double> latencies = result->latenciesMs;
+  std::sort(latencies.begin(), latencies.end());
+  size_t middle = latencies.size() / 2;
+  double median = latencies.size() % 2
+                      ? latencies[middle]
+                      : (latencies[middle - 1] + latencies[middle]) / 2.0;
+  llvm::outs() << "median latency: " << llvm::format("%.3f", median) << " ms ("
+               << options.repeat << " runs)\n";
+  llvm::outs().flush();
+
+  if (!options.check)
+    return 0;
+  auto referenceEntry = referenceModule->lookupSymbol<func::FuncOp>(entryName);
+  FailureOr<SmallVector<nas::reference::Tensor>> expected =
+      evaluateReference(referenceEntry, arguments);
+  if (failed(expected))
+    return reportError("the reference evaluator failed on '" + entryName + "'");
+  CheckResult check =
+      compareOutputs(result->outputs, *expected, options.tolerance);
+  llvm::outs() << "max abs error: " << llvm::format("%.3e", check.maxAbsError)
+               << "\n";
+  llvm::outs() << "max rel error: " << llvm::format("%.3e", check.maxRelError)
+               << "\n";
+  if (check.passed) {
+    llvm::outs() << "check: passed\n";
+    return 0;
+  }
+  llvm::outs() << "check: FAILED (tolerance "
+               << llvm::format("%g", options.tolerance) << ")\n";
+  return kExitCheckFailed;
+}
+
+} // namespace
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM initLLVM(argc, argv);
+  llvm::InitializeNativeTarget();
+  llvm::InitializeNativeTargetAsmPrinter();
+
+  llvm::cl::OptionCategory category("nas-run options");
+  llvm::cl::opt<std::string> inputFile(
+      llvm::cl::Positional, llvm::cl::desc("<input file>"), llvm::cl::init("-"),
+      llvm::cl::cat(category));
+  llvm::cl::opt<std::string> entry(
+      "entry",
+      llvm::cl::desc("Function to run (default: the first public function "
+                     "with a body)"),
+      llvm::cl::value_desc("name"), llvm::cl::cat(category));
+  llvm::cl::opt<uint64_t> seed(
+      "seed", llvm::cl::desc("Seed of the argument values (default 0)"),
+      llvm::cl::init(0), llvm::cl::cat(category));
+  llvm::cl::opt<unsigned> repeat(
+      "repeat",
+      llvm::cl::desc("Number of timed runs after one warm-up run (default "
+                     "10)"),
+      llvm::cl::init(10), llvm::cl::cat(category));
+  llvm::cl::opt<bool> check(
+      "check",
+      llvm::cl::desc("Also run the reference evaluator and compare the "
+                     "outputs"),
+      llvm::cl::cat(category));
+  llvm::cl::opt<double> tolerance(
+      "tolerance",
+      llvm::cl::desc("Largest accepted max abs error / max |reference "
+                     "output| with --check (default 1e-4)"),
+      llvm::cl::init(1e-4), llvm::cl::cat(category));
+  llvm::cl::opt<bool> printIR(
+      "print-ir",
+      llvm::cl::desc("Print the module lowered to the LLVM dialect to "
+                     "stderr"),
+      llvm::cl::cat(category));
+  llvm::cl::opt<bool> printFill(
+      "print-fill",
+      llvm::cl::desc("Print the role and value range of every argument"),
+      llvm::cl::cat(category));
+  llvm::cl::opt<bool> printValues(
+      "print-values",
+      llvm::cl::desc("Print every output element (for small outputs)"),
+      llvm::cl::cat(category));
+  llvm::cl::opt<bool> referenceOnly(
+      "reference-only",
+      llvm::cl::desc("Only run the reference evaluator and print its outputs "
+                     "and checksum, without compiling"),
+      llvm::cl::cat(category));
+  llvm::cl::HideUnrelatedOptions(category);
+  llvm::cl::ParseCommandLineOptions(
+      argc, argv,
+      "nas-run: JIT-compiles a nas function, runs it on seeded random "
+      "arguments and reports a checksum and the median latency\n");
+
+  if (repeat < 1)
+    return reportError("expected --repeat >= 1, got " + llvm::Twine(repeat));
+  if (!(tolerance >= 0.0))
+    return reportError("expected --tolerance >= 0, got " +
+                       llvm::formatv("{0}", tolerance.getValue()).str());
+  RunOptions options{inputFile, entry,   seed,      repeat,      check,
+                     tolerance, printIR, printFill, printValues, referenceOnly};
+  return run(options);
+}
