@@ -23,6 +23,7 @@ using namespace mlir;
 void nas::buildLowerToLLVMPipeline(OpPassManager &pm) {
   // nas on tensors to linalg on tensors. Both passes leave functions without
   // nas ops unchanged.
+  pm.addPass(createNasStripAttributes());
   pm.addNestedPass<func::FuncOp>(createNasExpandBlocks());
   pm.addNestedPass<func::FuncOp>(createConvertNasToLinalg());
   pm.addPass(createCanonicalizerPass());

@@ -79,4 +79,15 @@ def NasExpandBlocks : Pass<"nas-expand-blocks"> {
   }];
 }
 
+def NasStripAttributes : Pass<"nas-strip-attributes", "mlir::ModuleOp"> {
+  let summary = "Removes nas attributes from functions, arguments and results";
+  let description = [{
+    Drops every discardable attribute in the `nas` namespace (ONNX names
+    such as `nas.name`, cost annotations such as `nas.total_macs`) from the
+    module's functions, their arguments and results, and from the ops they
+    contain. The lowering pipeline runs it first, because the translation to
+    LLVM IR does not know these attributes.
+  }];
+}
+
 #endif // NAS_TRANSFORMS_PASSES_TD
