@@ -25,7 +25,9 @@ void nas::buildLowerToLLVMPipeline(OpPassManager &pm) {
   // nas ops unchanged.
   pm.addPass(createNasStripAttributes());
   pm.addNestedPass<func::FuncOp>(createNasExpandBlocks());
-  pm.addNestedPass<func::FuncOp>(createConvertNasToLinalg());
+  ConvertNasToLinalgOptions nasToLinalgOptions;
+  nasToLinalgOptions.layout = ActivationLayout::NHWC;
+  pm.addNestedPass<func::FuncOp>(createConvertNasToLinalg(nasToLinalgOptions));
   pm.addPass(createCanonicalizerPass());
   // Merges chains of elementwise linalg.generic ops (bias, batch norm,
   // activation, residual add) into one loop nest each.

@@ -16,6 +16,14 @@
 
 namespace nas {
 
+/// Layout of the 4-D activations inside a lowered function.
+enum class ActivationLayout {
+  /// Batch, channel, height, width: the layout of the nas ops.
+  NCHW,
+  /// Batch, height, width, channel: vectorizes along the channels.
+  NHWC,
+};
+
 #define GEN_PASS_DECL
 #include "nas/Conversion/Passes.h.inc"
 
