@@ -9,6 +9,7 @@
 #include "nas/Transforms/Passes.h"
 
 #include "mlir/Conversion/Passes.h"
+#include "mlir/Conversion/VectorToSCF/VectorToSCF.h"
 #include "mlir/Dialect/Bufferization/Pipelines/Passes.h"
 #include "mlir/Dialect/Bufferization/Transforms/Passes.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -20,7 +21,8 @@
 
 using namespace mlir;
 
-void nas::buildLowerToLLVMPipeline(OpPassManager &pm) {
+void nas::buildLowerToLLVMPipeline(OpPassManager &pm,
+                                   const LowerToLLVMOptions &options) {
   // nas on tensors to linalg on tensors. Both passes leave functions without
   // nas ops unchanged.
   pm.addPass(createNasStripAttributes());
@@ -33,6 +35,13 @@ void nas::buildLowerToLLVMPipeline(OpPassManager &pm) {
   // activation, residual add) into one loop nest each.
   pm.addNestedPass<func::FuncOp>(createLinalgElementwiseOpFusionPass());
   pm.addPass(createCanonicalizerPass());
+  // Convolutions and pooling, with their fused epilogues, become
+  // register-blocked vector code.
+  NasTileAndVectorizeOptions vectorizeOptions;
+  vectorizeOptions.cpu = options.cpu;
+  pm.addNestedPass<func::FuncOp>(createNasTileAndVectorize(vectorizeOptions));
+  pm.addPass(createCanonicalizerPass());
+  pm.addPass(createCSEPass());
 
   // Tensors to buffers. Function arguments and results become memrefs with
   // the identity layout, so callers pass plain row-major descriptors.
@@ -46,13 +55,21 @@ void nas::buildLowerToLLVMPipeline(OpPassManager &pm) {
   bufferization::buildBufferDeallocationPipeline(pm);
   pm.addPass(createConvertBufferizationToMemRefPass());
 
-  // Buffers to scalar loops, then to the LLVM dialect.
+  // The remaining linalg ops become scalar loops, and vector transfers that
+  // need bounds checks become loops of 1-D transfers.
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
+  pm.addNestedPass<func::FuncOp>(createConvertVectorToSCFPass());
   // Subviews and reshapes become affine index arithmetic, which lower-affine
   // turns into arith ops before scf is lowered.
   pm.addPass(memref::createExpandStridedMetadataPass());
   pm.addPass(createLowerAffinePass());
   pm.addPass(createSCFToControlFlowPass());
+  // vector.contract becomes one vector.outerproduct per reduction step, that
+  // is one vector FMA per accumulator row.
+  ConvertVectorToLLVMPassOptions vectorToLLVMOptions;
+  vectorToLLVMOptions.vectorContractLowering =
+      vector::VectorContractLowering::OuterProduct;
+  pm.addPass(createConvertVectorToLLVMPass(vectorToLLVMOptions));
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
   pm.addPass(createConvertMathToLLVMPass());
   pm.addPass(createConvertMathToLibmPass());
@@ -60,11 +77,18 @@ void nas::buildLowerToLLVMPipeline(OpPassManager &pm) {
   pm.addPass(createReconcileUnrealizedCastsPass());
 }
 
+void nas::buildLowerToLLVMPipeline(OpPassManager &pm) {
+  buildLowerToLLVMPipeline(pm, LowerToLLVMOptions());
+}
+
 void nas::registerNasPipelines() {
-  PassPipelineRegistration<>(
+  PassPipelineRegistration<LowerToLLVMOptions>(
       "nas-lower-to-llvm",
       "Lowers nas IR (or linalg on tensors) to the LLVM dialect: block "
-      "expansion, nas-to-linalg, elementwise fusion, one-shot bufferization, "
-      "buffer deallocation, scalar loops and LLVM conversion",
-      buildLowerToLLVMPipeline);
+      "expansion, nas-to-linalg in NHWC, elementwise fusion, tiling and "
+      "vectorization of convolutions and pooling, one-shot bufferization, "
+      "buffer deallocation, loops and LLVM conversion",
+      [](OpPassManager &pm, const LowerToLLVMOptions &options) {
+        buildLowerToLLVMPipeline(pm, options);
+      });
 }

@@ -8,11 +8,16 @@
 #ifndef NAS_CONVERSION_PASSES_H
 #define NAS_CONVERSION_PASSES_H
 
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Pass/Pass.h"
+#include "mlir/Pass/PassOptions.h"
 
 namespace nas {
 
@@ -30,8 +35,24 @@ enum class ActivationLayout {
 #define GEN_PASS_REGISTRATION
 #include "nas/Conversion/Passes.h.inc"
 
+/// Options of the nas-lower-to-llvm pipeline.
+struct LowerToLLVMOptions
+    : mlir::PassPipelineOptions<LowerToLLVMOptions> {
+  Option<std::string> cpu{
+      *this, "cpu",
+      llvm::cl::desc("CPU that the tile sizes are chosen for: 'host' or an "
+                     "LLVM x86-64 CPU name such as 'x86-64-v2'"),
+      llvm::cl::init("host")};
+};
+
 /// Adds the passes that lower nas IR to the LLVM dialect: block expansion,
-/// nas-to-linalg, bufferization, loops and LLVM conversion.
+/// nas-to-linalg in NHWC, tiling and vectorization, bufferization, loops and
+/// LLVM conversion.
+void buildLowerToLLVMPipeline(mlir::OpPassManager &pm,
+                              const LowerToLLVMOptions &options);
+
+/// Adds the nas-lower-to-llvm passes with the default options (tile sizes
+/// for the host CPU).
 void buildLowerToLLVMPipeline(mlir::OpPassManager &pm);
 
 /// Registers buildLowerToLLVMPipeline as `nas-lower-to-llvm`.

@@ -49,4 +49,51 @@ def ConvertNasToLinalg : Pass<"nas-to-linalg"> {
   ];
 }
 
+def NasTileAndVectorize
+    : Pass<"nas-tile-and-vectorize", "mlir::func::FuncOp"> {
+  let summary = "Tiles convolutions and pooling to register blocks, fuses "
+                "their elementwise consumers and vectorizes the tiles";
+  let description = [{
+    Works on linalg on tensors in the NHWC layout, as `nas-to-linalg
+    layout=nhwc` produces it. Every `linalg.conv_2d_nhwc_hwcf`,
+    `linalg.depthwise_conv_2d_nhwc_hwc` and `linalg.pooling_nhwc_max/sum`
+    with static shapes and f32 or f64 elements is an anchor:
+
+    1. The anchor, or the elementwise `linalg.generic` that is the only user
+       of its result (bias, batch normalization, activation, residual add
+       after `linalg-fuse-elementwise-ops`), is tiled to one output row and
+       a register block of output columns by channels, with `scf.for` loops.
+       The anchor and the `linalg.fill` or `linalg.broadcast` that
+       initializes its accumulator are fused into the tile, so the
+       epilogue runs on the block while it is in registers.
+    2. Loops whose step does not divide their range are peeled, so that
+       every tile has a static shape.
+    3. Inside a tile, the reduction loops are tiled to one kernel row (and
+       for convolutions one kernel column and one input channel), the 2-D
+       op is rewritten to its 1-D form, and all tiled ops are vectorized
+       with `linalg::vectorize`.
+    4. The accumulator reads and writes are hoisted out of the reduction
+       loops, so that the accumulators stay in vector registers.
+
+    The register block is chosen from the vector width and register count
+    of `cpu`: a convolution keeps rows x columns/lanes accumulators, one
+    weight vector per column and one broadcast input in the registers. Ops
+    that are not anchors are left unchanged.
+  }];
+  let options = [
+    Option<"cpu", "cpu", "std::string", /*default=*/"\"host\"",
+           "CPU whose vector width and register count set the tile sizes: "
+           "'host' or an LLVM x86-64 CPU name such as 'x86-64-v2', "
+           "'x86-64-v3', 'x86-64-v4' or 'znver4'">,
+  ];
+  let dependentDialects = [
+    "mlir::affine::AffineDialect",
+    "mlir::arith::ArithDialect",
+    "mlir::linalg::LinalgDialect",
+    "mlir::scf::SCFDialect",
+    "mlir::tensor::TensorDialect",
+    "mlir::vector::VectorDialect",
+  ];
+}
+
 #endif // NAS_CONVERSION_PASSES_TD
