@@ -55,10 +55,14 @@ void nas::buildLowerToLLVMPipeline(OpPassManager &pm,
   bufferization::buildBufferDeallocationPipeline(pm);
   pm.addPass(createConvertBufferizationToMemRefPass());
 
-  // The remaining linalg ops become scalar loops, and vector transfers that
-  // need bounds checks become loops of 1-D transfers.
+  // The remaining linalg ops become scalar loops, and n-D vector transfers
+  // become unrolled 1-D transfers. Unrolling avoids the stack buffer that
+  // the loop form allocates per transfer, which grows the stack at every
+  // iteration of the enclosing tile loops.
   pm.addNestedPass<func::FuncOp>(createConvertLinalgToLoopsPass());
-  pm.addNestedPass<func::FuncOp>(createConvertVectorToSCFPass());
+  VectorTransferToSCFOptions transferOptions;
+  transferOptions.enableFullUnroll();
+  pm.addNestedPass<func::FuncOp>(createConvertVectorToSCFPass(transferOptions));
   // Subviews and reshapes become affine index arithmetic, which lower-affine
   // turns into arith ops before scf is lowered.
   pm.addPass(memref::createExpandStridedMetadataPass());
@@ -69,6 +73,10 @@ void nas::buildLowerToLLVMPipeline(OpPassManager &pm,
   ConvertVectorToLLVMPassOptions vectorToLLVMOptions;
   vectorToLLVMOptions.vectorContractLowering =
       vector::VectorContractLowering::OuterProduct;
+  // A transposed tile becomes one shufflevector, which the x86 backend
+  // turns into unpack and permute instructions.
+  vectorToLLVMOptions.vectorTransposeLowering =
+      vector::VectorTransposeLowering::Shuffle1D;
   pm.addPass(createConvertVectorToLLVMPass(vectorToLLVMOptions));
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
   pm.addPass(createConvertMathToLLVMPass());

@@ -65,6 +65,42 @@ TilingPlan planNhwcWindowOp(StringRef kind, ArrayRef<int64_t> outputShape,
   return plan;
 }
 
+/// Returns the plan of a transpose with result shape `output`: tiles of
+/// `lanes` x `lanes` elements in the result dimension that is contiguous in
+/// the input (its innermost dimension of more than one element) and the
+/// last result dimension, 1 elsewhere. Each
+/// tile reads `lanes` contiguous rows of the input and writes `lanes`
+/// contiguous rows of the result. When the last dimension stays last, the
+/// transpose copies rows of up to 4 * `lanes` elements.
+TilingPlan planTranspose(linalg::TransposeOp transpose,
+                         ArrayRef<int64_t> output, int64_t lanes) {
+  ArrayRef<int64_t> permutation = transpose.getPermutation();
+  ArrayRef<int64_t> input =
+      cast<RankedTensorType>(transpose.getInput().getType()).getShape();
+  int64_t rank = output.size();
+  int64_t last = rank - 1;
+  // The input's innermost dimension of more than one element, along which
+  // it is contiguous, and its position in the result.
+  int64_t inputInner = last;
+  while (inputInner > 0 && input[inputInner] == 1)
+    --inputInner;
+  int64_t inputLast =
+      llvm::find(permutation, inputInner) - permutation.begin();
+  TilingPlan plan;
+  plan.kind = "transpose";
+  plan.parallelTiles.assign(rank, 0);
+  for (int64_t dim = 0; dim < rank; ++dim)
+    plan.parallelTiles[dim] = tileOrFull(output[dim], 1);
+  if (inputLast == last) {
+    plan.parallelTiles[last] = tileOrFull(output[last], 4 * lanes);
+  } else {
+    plan.parallelTiles[last] = tileOrFull(output[last], lanes);
+    plan.parallelTiles[inputLast] = tileOrFull(output[inputLast], lanes);
+  }
+  plan.interchange = llvm::to_vector(llvm::seq<int64_t>(0, rank));
+  return plan;
+}
+
 } // namespace
 
 RegisterBlock nas::tile_and_vectorize::chooseGemmRegisterBlock(
@@ -76,7 +112,7 @@ RegisterBlock nas::tile_and_vectorize::chooseGemmRegisterBlock(
       std::min<int64_t>(llvm::divideCeil(channels, lanes), registers / 4);
   RegisterBlock best;
   double bestScore = -1.0;
-  for (int64_t vectors = 1; vectors <= maxVectors; ++vectors) {
+  for (int64_t vectors = 1; vectors <= maxVectors; vectors *= 2) {
     // The accumulators, one weight vector per column and the broadcast
     // input element.
     int64_t maxRows = std::min(width, (registers - vectors - 1) / vectors);
@@ -159,6 +195,9 @@ nas::tile_and_vectorize::planTiling(linalg::LinalgOp op,
                             /*channelsOutermost=*/false,
                             {tileOrFull(filter[0], 1), 0});
   }
+
+  if (auto transpose = dyn_cast<linalg::TransposeOp>(op.getOperation()))
+    return planTranspose(transpose, output, target.getLanes(bitWidth));
 
   if (isa<linalg::PoolingNhwcMaxOp, linalg::PoolingNhwcSumOp>(
           op.getOperation())) {

@@ -306,7 +306,8 @@ struct NasTileAndVectorizePass
     IRRewriter rewriter(&getContext());
     for (auto &[anchor, plan] : anchors) {
       Operation *root = anchor.getOperation();
-      if (linalg::GenericOp consumer = getFusableConsumer(anchor))
+      linalg::GenericOp consumer = getFusableConsumer(anchor);
+      if (consumer && !isa<linalg::TransposeOp>(root))
         root = consumer.getOperation();
       if (failed(tileAndFuse(rewriter, anchor, root, plan))) {
         anchor->emitError() << "failed to tile the " << plan.kind
