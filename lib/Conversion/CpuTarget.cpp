@@ -79,8 +79,7 @@ FailureOr<nas::CpuTarget> nas::lookupCpuTarget(llvm::StringRef cpu) {
     // sizes of x86-64 cores since 2008.
     readHostCacheSizes(target);
   } else {
-    if (llvm::X86::parseArchX86(cpu, /*Only64Bit=*/true) ==
-        llvm::X86::CK_None)
+    if (llvm::X86::parseArchX86(cpu, /*Only64Bit=*/true) == llvm::X86::CK_None)
       return failure();
     target.cpuName = cpu.str();
     llvm::SmallVector<llvm::StringRef> names;

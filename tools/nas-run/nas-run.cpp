@@ -15,6 +15,7 @@
 
 #include "ArgumentFill.h"
 
+#include "nas/Conversion/CpuTarget.h"
 #include "nas/Conversion/Passes.h"
 #include "nas/Dialect/Nas/IR/NasDialect.h"
 #include "nas/Reference/Evaluator.h"
@@ -44,6 +45,7 @@
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/TargetParser/Host.h"
 
 #include <algorithm>
 #include <chrono>
@@ -74,6 +76,8 @@ struct RunOptions {
   bool printFill;
   bool printValues;
   bool referenceOnly;
+  std::string cpu;
+  bool perfJit;
 };
 
 /// Reports an error prefixed with the tool name and returns kExitError.
@@ -240,12 +244,16 @@ std::vector<HostTensor> fillArguments(func::FuncOp func, uint64_t seed,
   return arguments;
 }
 
-/// Lowers `module` to the LLVM dialect with the C interface on `entry`.
-LogicalResult lowerToLLVM(ModuleOp module, func::FuncOp entry, bool printIR) {
+/// Lowers `module` to the LLVM dialect with the C interface on `entry`, with
+/// tile sizes for `cpu`.
+LogicalResult lowerToLLVM(ModuleOp module, func::FuncOp entry, StringRef cpu,
+                          bool printIR) {
   entry->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
                  UnitAttr::get(module.getContext()));
   PassManager pm(module.getContext());
-  nas::buildLowerToLLVMPipeline(pm);
+  nas::LowerToLLVMOptions pipelineOptions;
+  pipelineOptions.cpu = cpu.str();
+  nas::buildLowerToLLVMPipeline(pm, pipelineOptions);
   if (failed(pm.run(module)))
     return failure();
   // The conversion passes are partial: an op without an LLVM lowering stays
@@ -414,11 +422,25 @@ CheckResult compareOutputs(ArrayRef<std::vector<double>> outputs,
   return check;
 }
 
-std::unique_ptr<llvm::TargetMachine> createHostTargetMachine() {
-  auto builder = llvm::orc::JITTargetMachineBuilder::detectHost();
-  if (!builder) {
-    llvm::consumeError(builder.takeError());
-    return nullptr;
+/// Creates the target machine for `target`: the host as detected by LLVM,
+/// or the named CPU with its features on the host's triple.
+std::unique_ptr<llvm::TargetMachine>
+createTargetMachine(const nas::CpuTarget &target, bool isHost) {
+  std::optional<llvm::orc::JITTargetMachineBuilder> builder;
+  if (isHost) {
+    auto detected = llvm::orc::JITTargetMachineBuilder::detectHost();
+    if (!detected) {
+      llvm::consumeError(detected.takeError());
+      return nullptr;
+    }
+    builder = std::move(*detected);
+  } else {
+    builder.emplace(llvm::Triple(llvm::sys::getProcessTriple()));
+    builder->setCPU(target.cpuName);
+    SmallVector<StringRef> features;
+    StringRef(target.features).split(features, ',', -1, false);
+    builder->addFeatures(
+        std::vector<std::string>(features.begin(), features.end()));
   }
   builder->setCodeGenOptLevel(llvm::CodeGenOptLevel::Aggressive);
   auto machine = builder->createTargetMachine();
@@ -484,16 +506,24 @@ int run(const RunOptions &options) {
   if (options.check)
     referenceModule = module->clone();
 
-  if (failed(lowerToLLVM(*module, entry, options.printIR)))
+  FailureOr<nas::CpuTarget> target = nas::lookupCpuTarget(options.cpu);
+  if (failed(target))
+    return reportError("unknown CPU '" + options.cpu +
+                       "': expected 'host' or an LLVM x86-64 CPU name such "
+                       "as 'x86-64-v2'");
+  if (failed(lowerToLLVM(*module, entry, options.cpu, options.printIR)))
     return reportError("lowering '" + entryName + "' to LLVM failed");
 
-  std::unique_ptr<llvm::TargetMachine> machine = createHostTargetMachine();
+  std::unique_ptr<llvm::TargetMachine> machine =
+      createTargetMachine(*target, options.cpu == "host");
   if (!machine)
-    return reportError("could not create a target machine for the host");
+    return reportError("could not create a target machine for CPU '" +
+                       options.cpu + "'");
   std::function<llvm::Error(llvm::Module *)> optimizer =
       makeOptimizingTransformer(/*optLevel=*/3, /*sizeLevel=*/0, machine.get());
   ExecutionEngineOptions engineOptions;
   engineOptions.transformer = optimizer;
+  engineOptions.enablePerfNotificationListener = options.perfJit;
   auto engine =
       ExecutionEngine::create(*module, engineOptions, std::move(machine));
   if (!engine)
@@ -599,6 +629,19 @@ int main(int argc, char **argv) {
       llvm::cl::desc("Only run the reference evaluator and print its outputs "
                      "and checksum, without compiling"),
       llvm::cl::cat(category));
+  llvm::cl::opt<std::string> cpu(
+      "cpu",
+      llvm::cl::desc("CPU to compile for: 'host' (default) or an LLVM x86-64 "
+                     "CPU name such as 'x86-64-v2' (SSE4.2), 'x86-64-v3' "
+                     "(AVX2) or 'x86-64-v4' (AVX-512); sets the tile sizes "
+                     "and the instruction set"),
+      llvm::cl::value_desc("name"), llvm::cl::init("host"),
+      llvm::cl::cat(category));
+  llvm::cl::opt<bool> perfJit(
+      "perf-jit",
+      llvm::cl::desc("Write a jitdump of the compiled code for 'perf inject "
+                     "--jit' (into $JITDUMPDIR, or $HOME/.debug/jit)"),
+      llvm::cl::cat(category));
   llvm::cl::HideUnrelatedOptions(category);
   llvm::cl::ParseCommandLineOptions(
       argc, argv,
@@ -610,7 +653,8 @@ int main(int argc, char **argv) {
   if (!(tolerance >= 0.0))
     return reportError("expected --tolerance >= 0, got " +
                        llvm::formatv("{0}", tolerance.getValue()).str());
-  RunOptions options{inputFile, entry,   seed,      repeat,      check,
-                     tolerance, printIR, printFill, printValues, referenceOnly};
+  RunOptions options{inputFile,   entry,         seed,    repeat,
+                     check,       tolerance,     printIR, printFill,
+                     printValues, referenceOnly, cpu,     perfJit};
   return run(options);
 }

@@ -36,8 +36,7 @@ enum class ActivationLayout {
 #include "nas/Conversion/Passes.h.inc"
 
 /// Options of the nas-lower-to-llvm pipeline.
-struct LowerToLLVMOptions
-    : mlir::PassPipelineOptions<LowerToLLVMOptions> {
+struct LowerToLLVMOptions : mlir::PassPipelineOptions<LowerToLLVMOptions> {
   Option<std::string> cpu{
       *this, "cpu",
       llvm::cl::desc("CPU that the tile sizes are chosen for: 'host' or an "

@@ -84,8 +84,7 @@ TilingPlan planTranspose(linalg::TransposeOp transpose,
   int64_t inputInner = last;
   while (inputInner > 0 && input[inputInner] == 1)
     --inputInner;
-  int64_t inputLast =
-      llvm::find(permutation, inputInner) - permutation.begin();
+  int64_t inputLast = llvm::find(permutation, inputInner) - permutation.begin();
   TilingPlan plan;
   plan.kind = "transpose";
   plan.parallelTiles.assign(rank, 0);
@@ -108,8 +107,10 @@ RegisterBlock nas::tile_and_vectorize::chooseGemmRegisterBlock(
     unsigned bitWidth) {
   int64_t lanes = target.getLanes(bitWidth);
   int64_t registers = target.vectorRegisters;
+  // At most a quarter of the registers hold weight vectors: 4 of 32 for
+  // AVX-512, 2 of 16 for AVX2 and SSE.
   int64_t maxVectors =
-      std::min<int64_t>(llvm::divideCeil(channels, lanes), registers / 4);
+      std::min<int64_t>(llvm::divideCeil(channels, lanes), registers / 8);
   RegisterBlock best;
   double bestScore = -1.0;
   for (int64_t vectors = 1; vectors <= maxVectors; vectors *= 2) {
@@ -166,8 +167,7 @@ nas::tile_and_vectorize::planTiling(linalg::LinalgOp op,
   ArrayRef<int64_t> output =
       cast<RankedTensorType>(op->getResult(0).getType()).getShape();
   auto shapeOf = [&](unsigned operand) {
-    return cast<RankedTensorType>(op->getOperand(operand).getType())
-        .getShape();
+    return cast<RankedTensorType>(op->getOperand(operand).getType()).getShape();
   };
 
   if (isa<linalg::Conv2DNhwcHwcfOp>(op.getOperation())) {
@@ -177,8 +177,7 @@ nas::tile_and_vectorize::planTiling(linalg::LinalgOp op,
     // One step of the reduction over (kh, kw, c) is an outer product of
     // `rows` input elements and `columns` weights.
     return planNhwcWindowOp("conv", output, block, /*channelsOutermost=*/true,
-                            {tileOrFull(filter[0], 1),
-                             tileOrFull(filter[1], 1),
+                            {tileOrFull(filter[0], 1), tileOrFull(filter[1], 1),
                              tileOrFull(filter[2], 1)});
   }
 
@@ -194,6 +193,21 @@ nas::tile_and_vectorize::planTiling(linalg::LinalgOp op,
     return planNhwcWindowOp("depthwise", output, block,
                             /*channelsOutermost=*/false,
                             {tileOrFull(filter[0], 1), 0});
+  }
+
+  if (isa<linalg::MatmulOp>(op.getOperation()) && !op.hasUserDefinedMaps()) {
+    // M x K times K x N: the same register block as a convolution, with
+    // rows of the left operand in place of output pixels.
+    int64_t reduction = shapeOf(0)[1];
+    RegisterBlock block =
+        chooseGemmRegisterBlock(target, output[0], output[1], bitWidth);
+    TilingPlan plan;
+    plan.kind = "matmul";
+    plan.parallelTiles = {tileOrFull(output[0], block.rows),
+                          tileOrFull(output[1], block.columns)};
+    plan.interchange = {1, 0};
+    plan.reductionTiles = {0, 0, tileOrFull(reduction, 1)};
+    return plan;
   }
 
   if (auto transpose = dyn_cast<linalg::TransposeOp>(op.getOperation()))

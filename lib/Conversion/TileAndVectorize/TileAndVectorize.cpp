@@ -79,12 +79,42 @@ linalg::GenericOp getFusableConsumer(linalg::LinalgOp anchor) {
           cast<RankedTensorType>(result.getType()).getRank())
     return nullptr;
   for (OpOperand &operand : generic->getOpOperands()) {
-    bool isResult = operand.get() == result ||
-                    generic.isDpsInit(&operand);
+    bool isResult = operand.get() == result || generic.isDpsInit(&operand);
     if (isResult && !generic.getMatchingIndexingMap(&operand).isIdentity())
       return nullptr;
   }
   return generic;
+}
+
+/// Rewrites every linalg.matmul that reads its right operand transposed
+/// (N x K, as a fully connected layer stores its weight) into a
+/// linalg.transpose of that operand to K x N and a plain linalg.matmul,
+/// whose tiles vectorize along N like a 1x1 convolution.
+void transposeMatmulOperands(RewriterBase &rewriter, func::FuncOp func) {
+  SmallVector<linalg::MatmulTransposeBOp> matmuls;
+  func.walk([&](linalg::MatmulTransposeBOp op) {
+    if (op.hasPureTensorSemantics() && !op.hasDynamicShape())
+      matmuls.push_back(op);
+  });
+  for (linalg::MatmulTransposeBOp op : matmuls) {
+    Location loc = op.getLoc();
+    rewriter.setInsertionPoint(op);
+    Value right = op.getDpsInputOperand(1)->get();
+    auto rightType = cast<RankedTensorType>(right.getType());
+    Value empty = tensor::EmptyOp::create(
+        rewriter, loc,
+        ArrayRef<int64_t>{rightType.getDimSize(1), rightType.getDimSize(0)},
+        rightType.getElementType());
+    Value transposed = linalg::TransposeOp::create(rewriter, loc, right, empty,
+                                                   ArrayRef<int64_t>{1, 0})
+                           .getResult()[0];
+    Value init = op.getDpsInitOperand(0)->get();
+    auto matmul = linalg::MatmulOp::create(
+        rewriter, loc, TypeRange{init.getType()},
+        ValueRange{op.getDpsInputOperand(0)->get(), transposed},
+        ValueRange{init});
+    rewriter.replaceOp(op, matmul->getResults());
+  }
 }
 
 /// Tiles `root` (the anchor or its fusable consumer) with the parallel tile
@@ -108,9 +138,8 @@ LogicalResult tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp anchor,
   // per tile: the input pads, the weight transposes and the ops that
   // produce residual inputs stay outside.
   options.setFusionControlFn(
-      [anchorOp](tensor::ExtractSliceOp, OpResult producer,
-                 bool) -> std::optional<scf::SCFTileAndFuseOptions::
-                                            ControlFnResult> {
+      [anchorOp](tensor::ExtractSliceOp, OpResult producer, bool)
+          -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
         Operation *op = producer.getOwner();
         if (op != anchorOp && !isa<linalg::FillOp, linalg::BroadcastOp>(op))
           return std::nullopt;
@@ -190,8 +219,7 @@ void tileReductions(RewriterBase &rewriter, func::FuncOp func) {
 
 /// Marks every linalg op that a pattern inserts for vectorization.
 struct MarkInsertedOps : RewriterBase::Listener {
-  void notifyOperationInserted(Operation *op,
-                               OpBuilder::InsertPoint) override {
+  void notifyOperationInserted(Operation *op, OpBuilder::InsertPoint) override {
     if (isa<linalg::LinalgOp>(op))
       op->setAttr(kVectorizeMarker, UnitAttr::get(op->getContext()));
   }
@@ -295,6 +323,9 @@ struct NasTileAndVectorizePass
       return signalPassFailure();
     }
 
+    IRRewriter rewriter(&getContext());
+    transposeMatmulOperands(rewriter, func);
+
     SmallVector<std::pair<linalg::LinalgOp, TilingPlan>> anchors;
     func.walk([&](linalg::LinalgOp op) {
       if (std::optional<TilingPlan> plan = planTiling(op, *target))
@@ -303,7 +334,6 @@ struct NasTileAndVectorizePass
     if (anchors.empty())
       return;
 
-    IRRewriter rewriter(&getContext());
     for (auto &[anchor, plan] : anchors) {
       Operation *root = anchor.getOperation();
       linalg::GenericOp consumer = getFusableConsumer(anchor);
