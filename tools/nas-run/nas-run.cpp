@@ -78,7 +78,15 @@ struct RunOptions {
   bool referenceOnly;
   std::string cpu;
   bool perfJit;
+  bool printTimings;
 };
+
+/// Milliseconds elapsed since `start`.
+double millisecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(
+             std::chrono::steady_clock::now() - start)
+      .count();
+}
 
 /// Reports an error prefixed with the tool name and returns kExitError.
 int reportError(const llvm::Twine &message) {
@@ -284,18 +292,12 @@ struct RunResult {
   std::vector<double> latenciesMs;
 };
 
-/// Calls the compiled entry `1 + repeat` times (the first is a warm-up) and
-/// returns the outputs of the last call and the latency of each timed call.
-llvm::Expected<RunResult> runCompiled(ExecutionEngine &engine,
-                                      StringRef entryName,
-                                      ArrayRef<RankedTensorType> resultTypes,
-                                      std::vector<HostTensor> &arguments,
-                                      unsigned repeat) {
-  auto function = engine.lookupPacked(("_mlir_ciface_" + entryName).str());
-  if (!function)
-    return function.takeError();
-  engine.initialize();
-
+/// Calls the compiled entry `function`, the packed wrapper of its C
+/// interface, `1 + repeat` times (the first is a warm-up) and returns the
+/// outputs of the last call and the latency of each timed call.
+RunResult runCompiled(void (*function)(void **),
+                      ArrayRef<RankedTensorType> resultTypes,
+                      std::vector<HostTensor> &arguments, unsigned repeat) {
   // The C interface takes a pointer to the result descriptors first (when
   // there are results), then a pointer to each argument's descriptor. The
   // packed wrapper takes the address of each of those pointers.
@@ -327,7 +329,7 @@ llvm::Expected<RunResult> runCompiled(ExecutionEngine &engine,
   RunResult result;
   for (unsigned run = 0; run <= repeat; ++run) {
     auto start = std::chrono::steady_clock::now();
-    (*function)(packed.data());
+    function(packed.data());
     auto stop = std::chrono::steady_clock::now();
     if (run > 0)
       result.latenciesMs.push_back(
@@ -511,14 +513,17 @@ int run(const RunOptions &options) {
     return reportError("unknown CPU '" + options.cpu +
                        "': expected 'host' or an LLVM x86-64 CPU name such "
                        "as 'x86-64-v2'");
+  auto loweringStart = std::chrono::steady_clock::now();
   if (failed(lowerToLLVM(*module, entry, options.cpu, options.printIR)))
     return reportError("lowering '" + entryName + "' to LLVM failed");
+  double loweringMs = millisecondsSince(loweringStart);
 
   std::unique_ptr<llvm::TargetMachine> machine =
       createTargetMachine(*target, options.cpu == "host");
   if (!machine)
     return reportError("could not create a target machine for CPU '" +
                        options.cpu + "'");
+  auto compileStart = std::chrono::steady_clock::now();
   std::function<llvm::Error(llvm::Module *)> optimizer =
       makeOptimizingTransformer(/*optLevel=*/3, /*sizeLevel=*/0, machine.get());
   ExecutionEngineOptions engineOptions;
@@ -538,14 +543,27 @@ int run(const RunOptions &options) {
     return symbols;
   });
 
-  llvm::Expected<RunResult> result =
-      runCompiled(**engine, entryName, resultTypes, arguments, options.repeat);
-  if (!result)
+  // The lookup translates the module to LLVM IR, optimizes it and
+  // generates code.
+  auto function = (*engine)->lookupPacked("_mlir_ciface_" + entryName);
+  if (!function)
     return reportError("running '" + entryName +
-                       "' failed: " + llvm::toString(result.takeError()));
+                       "' failed: " + llvm::toString(function.takeError()));
+  (*engine)->initialize();
+  double compileMs = millisecondsSince(compileStart);
 
-  printOutputs(resultTypes, result->outputs, options.printValues);
-  std::vector<double> latencies = result->latenciesMs;
+  RunResult result =
+      runCompiled(*function, resultTypes, arguments, options.repeat);
+  printOutputs(resultTypes, result.outputs, options.printValues);
+  auto printTimings = [&] {
+    if (!options.printTimings)
+      return;
+    llvm::outs() << "lowering time: " << llvm::format("%.1f", loweringMs)
+                 << " ms\n";
+    llvm::outs() << "llvm compile time: " << llvm::format("%.1f", compileMs)
+                 << " ms\n";
+  };
+  std::vector<double> latencies = result.latenciesMs;
   std::sort(latencies.begin(), latencies.end());
   size_t middle = latencies.size() / 2;
   double median = latencies.size() % 2
@@ -555,26 +573,28 @@ int run(const RunOptions &options) {
                << options.repeat << " runs)\n";
   llvm::outs().flush();
 
-  if (!options.check)
+  if (!options.check) {
+    printTimings();
     return 0;
+  }
   auto referenceEntry = referenceModule->lookupSymbol<func::FuncOp>(entryName);
   FailureOr<SmallVector<nas::reference::Tensor>> expected =
       evaluateReference(referenceEntry, arguments);
   if (failed(expected))
     return reportError("the reference evaluator failed on '" + entryName + "'");
   CheckResult check =
-      compareOutputs(result->outputs, *expected, options.tolerance);
+      compareOutputs(result.outputs, *expected, options.tolerance);
   llvm::outs() << "max abs error: " << llvm::format("%.3e", check.maxAbsError)
                << "\n";
   llvm::outs() << "max rel error: " << llvm::format("%.3e", check.maxRelError)
                << "\n";
-  if (check.passed) {
+  if (check.passed)
     llvm::outs() << "check: passed\n";
-    return 0;
-  }
-  llvm::outs() << "check: FAILED (tolerance "
-               << llvm::format("%g", options.tolerance) << ")\n";
-  return kExitCheckFailed;
+  else
+    llvm::outs() << "check: FAILED (tolerance "
+                 << llvm::format("%g", options.tolerance) << ")\n";
+  printTimings();
+  return check.passed ? 0 : kExitCheckFailed;
 }
 
 } // namespace
@@ -642,6 +662,11 @@ int main(int argc, char **argv) {
       llvm::cl::desc("Write a jitdump of the compiled code for 'perf inject "
                      "--jit' (into $JITDUMPDIR, or $HOME/.debug/jit)"),
       llvm::cl::cat(category));
+  llvm::cl::opt<bool> printTimings(
+      "print-timings",
+      llvm::cl::desc("Print the time of the lowering to the LLVM dialect and "
+                     "of LLVM's optimization and code generation, in ms"),
+      llvm::cl::cat(category));
   llvm::cl::HideUnrelatedOptions(category);
   llvm::cl::ParseCommandLineOptions(
       argc, argv,
@@ -655,6 +680,7 @@ int main(int argc, char **argv) {
                        llvm::formatv("{0}", tolerance.getValue()).str());
   RunOptions options{inputFile,   entry,         seed,    repeat,
                      check,       tolerance,     printIR, printFill,
-                     printValues, referenceOnly, cpu,     perfJit};
+                     printValues, referenceOnly, cpu,     perfJit,
+                     printTimings};
   return run(options);
 }
