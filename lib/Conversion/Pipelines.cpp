@@ -35,6 +35,8 @@ void nas::buildLowerToLLVMPipeline(OpPassManager &pm,
   // activation, residual add) into one loop nest each.
   pm.addNestedPass<func::FuncOp>(createLinalgElementwiseOpFusionPass());
   pm.addPass(createCanonicalizerPass());
+  if (options.prepackWeights)
+    pm.addPass(createNasPrepackWeights());
   // Convolutions and pooling, with their fused epilogues, become
   // register-blocked vector code.
   NasTileAndVectorizeOptions vectorizeOptions;

@@ -79,6 +79,7 @@ struct RunOptions {
   std::string cpu;
   bool perfJit;
   bool printTimings;
+  bool prepackWeights;
 };
 
 /// Milliseconds elapsed since `start`.
@@ -255,12 +256,13 @@ std::vector<HostTensor> fillArguments(func::FuncOp func, uint64_t seed,
 /// Lowers `module` to the LLVM dialect with the C interface on `entry`, with
 /// tile sizes for `cpu`.
 LogicalResult lowerToLLVM(ModuleOp module, func::FuncOp entry, StringRef cpu,
-                          bool printIR) {
+                          bool prepackWeights, bool printIR) {
   entry->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
                  UnitAttr::get(module.getContext()));
   PassManager pm(module.getContext());
   nas::LowerToLLVMOptions pipelineOptions;
   pipelineOptions.cpu = cpu.str();
+  pipelineOptions.prepackWeights = prepackWeights;
   nas::buildLowerToLLVMPipeline(pm, pipelineOptions);
   if (failed(pm.run(module)))
     return failure();
@@ -291,6 +293,29 @@ struct RunResult {
   std::vector<std::vector<double>> outputs;
   std::vector<double> latenciesMs;
 };
+
+/// Calls `function`, the packed wrapper of the C interface of a function
+/// without results (the weight packing function), once on `arguments`, and
+/// returns the time of the call in ms.
+double callWithoutResults(void (*function)(void **),
+                          std::vector<HostTensor> &arguments) {
+  std::vector<int64_t> argumentWords;
+  std::vector<size_t> argumentOffsets;
+  for (HostTensor &argument : arguments) {
+    argumentOffsets.push_back(argumentWords.size());
+    appendDescriptor(argumentWords, argument.data.get(),
+                     argument.type.getShape());
+  }
+  std::vector<void *> pointers;
+  for (size_t offset : argumentOffsets)
+    pointers.push_back(argumentWords.data() + offset);
+  std::vector<void *> packed;
+  for (void *&pointer : pointers)
+    packed.push_back(&pointer);
+  auto start = std::chrono::steady_clock::now();
+  function(packed.data());
+  return millisecondsSince(start);
+}
 
 /// Calls the compiled entry `function`, the packed wrapper of its C
 /// interface, `1 + repeat` times (the first is a warm-up) and returns the
@@ -514,7 +539,8 @@ int run(const RunOptions &options) {
                        "': expected 'host' or an LLVM x86-64 CPU name such "
                        "as 'x86-64-v2'");
   auto loweringStart = std::chrono::steady_clock::now();
-  if (failed(lowerToLLVM(*module, entry, options.cpu, options.printIR)))
+  if (failed(lowerToLLVM(*module, entry, options.cpu, options.prepackWeights,
+                         options.printIR)))
     return reportError("lowering '" + entryName + "' to LLVM failed");
   double loweringMs = millisecondsSince(loweringStart);
 
@@ -549,8 +575,20 @@ int run(const RunOptions &options) {
   if (!function)
     return reportError("running '" + entryName +
                        "' failed: " + llvm::toString(function.takeError()));
+  // With --prepack-weights, nas-prepack-weights has added the function that
+  // writes the packed weights, which the entry reads.
+  void (*packWeights)(void **) = nullptr;
+  if (options.prepackWeights) {
+    auto pack =
+        (*engine)->lookupPacked("_mlir_ciface_" + entryName + "_pack_weights");
+    if (!pack)
+      return reportError("running '" + entryName + "_pack_weights' failed: " +
+                         llvm::toString(pack.takeError()));
+    packWeights = *pack;
+  }
   (*engine)->initialize();
   double compileMs = millisecondsSince(compileStart);
+  double packMs = packWeights ? callWithoutResults(packWeights, arguments) : 0;
 
   RunResult result =
       runCompiled(*function, resultTypes, arguments, options.repeat);
@@ -562,6 +600,9 @@ int run(const RunOptions &options) {
                  << " ms\n";
     llvm::outs() << "llvm compile time: " << llvm::format("%.1f", compileMs)
                  << " ms\n";
+    if (packWeights)
+      llvm::outs() << "weight packing time: " << llvm::format("%.3f", packMs)
+                   << " ms\n";
   };
   std::vector<double> latencies = result.latenciesMs;
   std::sort(latencies.begin(), latencies.end());
@@ -667,6 +708,12 @@ int main(int argc, char **argv) {
       llvm::cl::desc("Print the time of the lowering to the LLVM dialect and "
                      "of LLVM's optimization and code generation, in ms"),
       llvm::cl::cat(category));
+  llvm::cl::opt<bool> prepackWeights(
+      "prepack-weights",
+      llvm::cl::desc("Transpose the weights to the kernels' layout once, "
+                     "before the timed runs, instead of in every run "
+                     "(default on)"),
+      llvm::cl::init(true), llvm::cl::cat(category));
   llvm::cl::HideUnrelatedOptions(category);
   llvm::cl::ParseCommandLineOptions(
       argc, argv,
@@ -678,9 +725,9 @@ int main(int argc, char **argv) {
   if (!(tolerance >= 0.0))
     return reportError("expected --tolerance >= 0, got " +
                        llvm::formatv("{0}", tolerance.getValue()).str());
-  RunOptions options{inputFile,   entry,         seed,    repeat,
-                     check,       tolerance,     printIR, printFill,
-                     printValues, referenceOnly, cpu,     perfJit,
-                     printTimings};
+  RunOptions options{inputFile,    entry,         seed,    repeat,
+                     check,        tolerance,     printIR, printFill,
+                     printValues,  referenceOnly, cpu,     perfJit,
+                     printTimings, prepackWeights};
   return run(options);
 }

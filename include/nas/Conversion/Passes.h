@@ -10,9 +10,11 @@
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
@@ -42,6 +44,12 @@ struct LowerToLLVMOptions : mlir::PassPipelineOptions<LowerToLLVMOptions> {
       llvm::cl::desc("CPU that the tile sizes are chosen for: 'host' or an "
                      "LLVM x86-64 CPU name such as 'x86-64-v2'"),
       llvm::cl::init("host")};
+  Option<bool> prepackWeights{
+      *this, "prepack-weights",
+      llvm::cl::desc("Move the weight transposes of every public function "
+                     "@f into @f_pack_weights, which writes them to globals "
+                     "that @f reads; call it before @f (nas-prepack-weights)"),
+      llvm::cl::init(false)};
 };
 
 /// Adds the passes that lower nas IR to the LLVM dialect: block expansion,

@@ -49,6 +49,39 @@ def ConvertNasToLinalg : Pass<"nas-to-linalg"> {
   ];
 }
 
+def NasPrepackWeights : Pass<"nas-prepack-weights", "mlir::ModuleOp"> {
+  let summary = "Moves the packing of weights into a function of its own "
+                "that runs once";
+  let description = [{
+    Works on linalg on tensors in the NHWC layout, before tiling. In every
+    public function `@f` with a body, a `linalg.transpose` is a weight
+    packing op when its input is a function argument (possibly through
+    `tensor.collapse_shape` and `tensor.expand_shape`) and its result is
+    only read as the weight of `linalg.conv_2d_nhwc_hwcf`,
+    `linalg.depthwise_conv_2d_nhwc_hwc` or `linalg.matmul` (directly or
+    through `tensor.extract_slice` and reshapes).
+
+    Each packing op gets a private, uninitialized `memref.global`. `@f`
+    reads the packed weight from the global (`bufferization.to_tensor` of
+    `memref.get_global`), and a new function `@f_pack_weights`, with the
+    arguments of `@f` and no results, computes every packed weight from the
+    arguments and writes it to its global
+    (`bufferization.materialize_in_destination`).
+
+    Every argument that reaches such a weight operand counts as a weight. A
+    caller must call `@f_pack_weights` before the first call of `@f` and
+    after every change of those arguments, because `@f` reads what the last
+    call packed. The pack function gets the `llvm.emit_c_interface` attribute
+    when `@f` has it. Functions without packing ops are left unchanged and
+    get an empty pack function, so that a caller can always call it.
+  }];
+  let dependentDialects = [
+    "mlir::bufferization::BufferizationDialect",
+    "mlir::func::FuncDialect",
+    "mlir::memref::MemRefDialect",
+  ];
+}
+
 def NasTileAndVectorize
     : Pass<"nas-tile-and-vectorize", "mlir::func::FuncOp"> {
   let summary = "Tiles convolutions and pooling to register blocks, fuses "

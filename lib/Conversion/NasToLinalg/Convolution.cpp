@@ -286,8 +286,13 @@ private:
 ///        ins(%rows, %w) outs(%init)
 /// %out = tensor.expand_shape %y [[0, 1], [2]]
 /// ```
+///
+/// With the NHWC layout, the weight is transposed to c_in x c_out instead,
+/// the layout in which the convolution weights are read, and a plain
+/// linalg.matmul multiplies it.
 struct FullyConnectedLowering : OpConversionPattern<FullyConnectedOp> {
-  using OpConversionPattern::OpConversionPattern;
+  FullyConnectedLowering(MLIRContext *context, ActivationLayout layout)
+      : OpConversionPattern(context), layout(layout) {}
 
   LogicalResult
   matchAndRewrite(FullyConnectedOp op, OpAdaptor adaptor,
@@ -305,20 +310,32 @@ struct FullyConnectedLowering : OpConversionPattern<FullyConnectedOp> {
     Value input = createReshape(rewriter, loc, adaptor.getInput(), rowsType);
     Value init =
         createAccumulator(rewriter, loc, adaptor.getBias(), matmulType, 1);
-    Value product =
-        linalg::MatmulTransposeBOp::create(
-            rewriter, loc, TypeRange{matmulType},
-            ValueRange{input, adaptor.getWeight()}, ValueRange{init})
-            .getResult(0);
+    Value product;
+    if (layout == ActivationLayout::NHWC) {
+      Value weight = createTranspose(rewriter, loc, adaptor.getWeight(),
+                                     ArrayRef<int64_t>{1, 0});
+      product =
+          linalg::MatmulOp::create(rewriter, loc, TypeRange{matmulType},
+                                   ValueRange{input, weight}, ValueRange{init})
+              .getResult(0);
+    } else {
+      product = linalg::MatmulTransposeBOp::create(
+                    rewriter, loc, TypeRange{matmulType},
+                    ValueRange{input, adaptor.getWeight()}, ValueRange{init})
+                    .getResult(0);
+    }
     rewriter.replaceOp(op, createReshape(rewriter, loc, product, resultType));
     return success();
   }
+
+private:
+  ActivationLayout layout;
 };
 
 } // namespace
 
 void nas::nas_to_linalg::populateConvolutionPatterns(
     RewritePatternSet &patterns, ActivationLayout layout) {
-  patterns.add<Conv2DLowering>(patterns.getContext(), layout);
-  patterns.add<FullyConnectedLowering>(patterns.getContext());
+  patterns.add<Conv2DLowering, FullyConnectedLowering>(patterns.getContext(),
+                                                       layout);
 }

@@ -215,3 +215,19 @@ func.func @global_avg_pool(%x: tensor<1x3x4x5xf32>) -> tensor<1x3x1x1xf32> {
   %y = nas.global_avg_pool2d %x : tensor<1x3x4x5xf32> -> tensor<1x3x1x1xf32>
   return %y : tensor<1x3x1x1xf32>
 }
+
+// -----
+
+// Fully connected: the 4 x 6 weight is transposed to 6 x 4 for a plain
+// matmul.
+// CHECK-LABEL: func.func @fully_connected
+// CHECK-SAME: (%[[X:.*]]: tensor<2x6xf32>, %[[W:.*]]: tensor<4x6xf32>, %[[B:.*]]: tensor<4xf32>)
+// CHECK: %[[INIT:.*]] = linalg.broadcast ins(%[[B]]
+// CHECK: %[[WT:.*]] = linalg.transpose ins(%[[W]] : tensor<4x6xf32>) outs(%{{.*}} : tensor<6x4xf32>) permutation = [1, 0]
+// CHECK: linalg.matmul ins(%[[X]], %[[WT]] : tensor<2x6xf32>, tensor<6x4xf32>) outs(%[[INIT]] : tensor<2x4xf32>)
+func.func @fully_connected(%x: tensor<2x6xf32>, %w: tensor<4x6xf32>,
+                           %b: tensor<4xf32>) -> tensor<2x4xf32> {
+  %y = nas.fully_connected %x, %w, %b
+      : (tensor<2x6xf32>, tensor<4x6xf32>, tensor<4xf32>) -> tensor<2x4xf32>
+  return %y : tensor<2x4xf32>
+}
