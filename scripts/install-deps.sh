@@ -6,6 +6,7 @@ packages=(
   cmake ninja-build g++ python3
   libmlir-22-dev mlir-22-tools llvm-22-dev llvm-22-tools clang-22
   libonnx-dev libprotobuf-dev protobuf-compiler
+  libomp-22-dev
 )
 
 missing=()

@@ -41,9 +41,12 @@ void nas::buildLowerToLLVMPipeline(OpPassManager &pm,
   // register-blocked vector code.
   NasTileAndVectorizeOptions vectorizeOptions;
   vectorizeOptions.cpu = options.cpu;
+  vectorizeOptions.markParallelLoops = options.parallel;
   pm.addNestedPass<func::FuncOp>(createNasTileAndVectorize(vectorizeOptions));
+  // No CSE before bufferization: it would merge the tensor.empty ops of
+  // different layers, and empty tensor elimination would then make them
+  // share one buffer, which bufferization resolves with copies.
   pm.addPass(createCanonicalizerPass());
-  pm.addPass(createCSEPass());
 
   // Tensors to buffers. Function arguments and results become memrefs with
   // the identity layout, so callers pass plain row-major descriptors.
@@ -51,11 +54,26 @@ void nas::buildLowerToLLVMPipeline(OpPassManager &pm,
   bufferizeOptions.bufferizeFunctionBoundaries = true;
   bufferizeOptions.functionBoundaryTypeConversion =
       bufferization::LayoutMapOption::IdentityLayoutMap;
+  // A producer whose result is only inserted into a padded tensor writes
+  // into the padded buffer instead of a buffer of its own.
+  pm.addPass(bufferization::createEmptyTensorEliminationPass());
   pm.addPass(bufferization::createOneShotBufferizePass(bufferizeOptions));
   // Frees every buffer that does not escape. A returned buffer is owned by
   // the caller, which frees it.
   bufferization::buildBufferDeallocationPipeline(pm);
   pm.addPass(createConvertBufferizationToMemRefPass());
+  // A tile written in place and then inserted at the same place becomes a
+  // copy between two equal subviews: CSE merges them and canonicalization
+  // removes the copy.
+  pm.addPass(createCSEPass());
+  pm.addPass(createCanonicalizerPass());
+  if (options.parallel) {
+    // The canonicalization above drops the loop-carried buffers that
+    // bufferization updates in place, so the marked tile loops carry no
+    // values.
+    pm.addNestedPass<func::FuncOp>(createNasParallelizeLoops());
+    pm.addPass(createConvertSCFToOpenMPPass());
+  }
 
   // The remaining linalg ops become scalar loops, and n-D vector transfers
   // become unrolled 1-D transfers. Unrolling avoids the stack buffer that
@@ -88,6 +106,8 @@ void nas::buildLowerToLLVMPipeline(OpPassManager &pm,
   pm.addPass(createFinalizeMemRefToLLVMConversionPass());
   pm.addPass(createConvertMathToLLVMPass());
   pm.addPass(createConvertMathToLibmPass());
+  if (options.parallel)
+    pm.addPass(createConvertOpenMPToLLVMPass());
   pm.addPass(createConvertToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
 }

@@ -22,6 +22,7 @@
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/OpenMP/OpenMPDialect.h"
 #include "mlir/ExecutionEngine/CRunnerUtils.h"
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/ExecutionEngine/OptUtils.h"
@@ -55,7 +56,15 @@
 #include <limits>
 #include <memory>
 
+#if defined(__GLIBC__)
+#include <malloc.h>
+#endif
+
 using namespace mlir;
+
+// From the OpenMP runtime (libomp), which the code compiled with more than
+// one thread calls.
+extern "C" void omp_set_num_threads(int count);
 
 namespace {
 
@@ -80,6 +89,7 @@ struct RunOptions {
   bool perfJit;
   bool printTimings;
   bool prepackWeights;
+  unsigned threads;
 };
 
 /// Milliseconds elapsed since `start`.
@@ -256,13 +266,14 @@ std::vector<HostTensor> fillArguments(func::FuncOp func, uint64_t seed,
 /// Lowers `module` to the LLVM dialect with the C interface on `entry`, with
 /// tile sizes for `cpu`.
 LogicalResult lowerToLLVM(ModuleOp module, func::FuncOp entry, StringRef cpu,
-                          bool prepackWeights, bool printIR) {
+                          bool prepackWeights, bool parallel, bool printIR) {
   entry->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
                  UnitAttr::get(module.getContext()));
   PassManager pm(module.getContext());
   nas::LowerToLLVMOptions pipelineOptions;
   pipelineOptions.cpu = cpu.str();
   pipelineOptions.prepackWeights = prepackWeights;
+  pipelineOptions.parallel = parallel;
   nas::buildLowerToLLVMPipeline(pm, pipelineOptions);
   if (failed(pm.run(module)))
     return failure();
@@ -271,7 +282,9 @@ LogicalResult lowerToLLVM(ModuleOp module, func::FuncOp entry, StringRef cpu,
   // Report it rather than the unrealized casts around it.
   Operation *unlowered = nullptr;
   module.walk([&](Operation *op) {
-    if (isa<ModuleOp>(op) || isa<LLVM::LLVMDialect>(op->getDialect()))
+    // OpenMP ops (from --threads) translate to LLVM IR as they are.
+    if (isa<ModuleOp>(op) ||
+        isa<LLVM::LLVMDialect, omp::OpenMPDialect>(op->getDialect()))
       return WalkResult::advance();
     if (!unlowered || isa<UnrealizedConversionCastOp>(unlowered))
       unlowered = op;
@@ -540,7 +553,7 @@ int run(const RunOptions &options) {
                        "as 'x86-64-v2'");
   auto loweringStart = std::chrono::steady_clock::now();
   if (failed(lowerToLLVM(*module, entry, options.cpu, options.prepackWeights,
-                         options.printIR)))
+                         options.threads > 1, options.printIR)))
     return reportError("lowering '" + entryName + "' to LLVM failed");
   double loweringMs = millisecondsSince(loweringStart);
 
@@ -714,6 +727,18 @@ int main(int argc, char **argv) {
                      "before the timed runs, instead of in every run "
                      "(default on)"),
       llvm::cl::init(true), llvm::cl::cat(category));
+  // libLLVM and libMLIR already register an undocumented "threads" option
+  // that nas-run does not use; unregister it so that nas-run's own
+  // --threads can take its name.
+  while (llvm::cl::Option *existing =
+             llvm::cl::getRegisteredOptions().lookup("threads"))
+    existing->removeArgument();
+  llvm::cl::opt<unsigned> threads(
+      "threads",
+      llvm::cl::desc("Number of threads that run the compiled code (default "
+                     "1); above 1, the tile loops are distributed over the "
+                     "threads with OpenMP"),
+      llvm::cl::init(1), llvm::cl::cat(category));
   llvm::cl::HideUnrelatedOptions(category);
   llvm::cl::ParseCommandLineOptions(
       argc, argv,
@@ -722,12 +747,25 @@ int main(int argc, char **argv) {
 
   if (repeat < 1)
     return reportError("expected --repeat >= 1, got " + llvm::Twine(repeat));
+  if (threads < 1)
+    return reportError("expected --threads >= 1, got " + llvm::Twine(threads));
+#if defined(__GLIBC__)
+  // The compiled code allocates its buffers with malloc in every call.
+  // glibc serves blocks above 128 KiB with fresh mmap'ed pages and returns
+  // freed memory at the top of the heap to the system, so every call would
+  // page-fault on its buffers; keeping blocks up to 32 MiB (glibc's largest
+  // mmap threshold on 64-bit systems) in the heap avoids that after the
+  // warm-up run.
+  mallopt(M_MMAP_THRESHOLD, 32 << 20);
+  mallopt(M_TRIM_THRESHOLD, 256 << 20);
+#endif
+  omp_set_num_threads(static_cast<int>(threads));
   if (!(tolerance >= 0.0))
     return reportError("expected --tolerance >= 0, got " +
                        llvm::formatv("{0}", tolerance.getValue()).str());
-  RunOptions options{inputFile,    entry,         seed,    repeat,
-                     check,        tolerance,     printIR, printFill,
-                     printValues,  referenceOnly, cpu,     perfJit,
-                     printTimings, prepackWeights};
+  RunOptions options{inputFile,    entry,          seed,    repeat,
+                     check,        tolerance,      printIR, printFill,
+                     printValues,  referenceOnly,  cpu,     perfJit,
+                     printTimings, prepackWeights, threads};
   return run(options);
 }

@@ -50,6 +50,12 @@ struct LowerToLLVMOptions : mlir::PassPipelineOptions<LowerToLLVMOptions> {
                      "@f into @f_pack_weights, which writes them to globals "
                      "that @f reads; call it before @f (nas-prepack-weights)"),
       llvm::cl::init(false)};
+  Option<bool> parallel{
+      *this, "parallel",
+      llvm::cl::desc("Distribute the outermost tile loop of each kernel over "
+                     "threads with OpenMP; the code then needs the OpenMP "
+                     "runtime (libomp)"),
+      llvm::cl::init(false)};
 };
 
 /// Adds the passes that lower nas IR to the LLVM dialect: block expansion,

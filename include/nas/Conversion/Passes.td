@@ -118,6 +118,10 @@ def NasTileAndVectorize
            "CPU whose vector width and register count set the tile sizes: "
            "'host' or an LLVM x86-64 CPU name such as 'x86-64-v2', "
            "'x86-64-v3', 'x86-64-v4' or 'znver4'">,
+    Option<"markParallelLoops", "mark-parallel-loops", "bool",
+           /*default=*/"false",
+           "Mark the outermost tile loop of each anchor with the unit "
+           "attribute nas.parallel, for nas-parallelize-loops">,
   ];
   let dependentDialects = [
     "mlir::affine::AffineDialect",
@@ -127,6 +131,23 @@ def NasTileAndVectorize
     "mlir::tensor::TensorDialect",
     "mlir::vector::VectorDialect",
   ];
+}
+
+def NasParallelizeLoops
+    : Pass<"nas-parallelize-loops", "mlir::func::FuncOp"> {
+  let summary = "Turns the marked tile loops into scf.parallel";
+  let description = [{
+    Runs on buffers, after bufferization. Every `scf.for` with the unit
+    attribute `nas.parallel` (which `nas-tile-and-vectorize
+    mark-parallel-loops=true` puts on the outermost loop over the output
+    tiles of each anchor) and without loop-carried values becomes an
+    `scf.parallel` with the same bounds and body; `convert-scf-to-openmp`
+    then distributes its iterations over threads. The iterations of such a
+    loop write disjoint output tiles. A marked loop that still carries
+    values stays sequential. The pass removes every `nas.parallel`
+    attribute.
+  }];
+  let dependentDialects = ["mlir::scf::SCFDialect"];
 }
 
 #endif // NAS_CONVERSION_PASSES_TD

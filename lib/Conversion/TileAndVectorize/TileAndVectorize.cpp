@@ -45,6 +45,9 @@ constexpr llvm::StringLiteral kVectorizeMarker = "nas.vectorize";
 constexpr llvm::StringLiteral kReductionTilesMarker = "nas.reduction_tiles";
 /// Unit attribute of the tile loops that the peeling step peels.
 constexpr llvm::StringLiteral kPeelMarker = "nas.peel";
+/// Unit attribute of the outermost tile loop of an anchor, which
+/// nas-parallelize-loops turns into scf.parallel.
+constexpr llvm::StringLiteral kParallelMarker = "nas.parallel";
 
 /// Adds the canonicalization patterns of every loaded dialect and op.
 void addCanonicalizationPatterns(MLIRContext *context,
@@ -122,7 +125,8 @@ void transposeMatmulOperands(RewriterBase &rewriter, func::FuncOp func) {
 /// initialize accumulators into the tiles. Marks the tiled ops, the tiled
 /// anchor and the loops for the later steps.
 LogicalResult tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp anchor,
-                          Operation *root, const TilingPlan &plan) {
+                          Operation *root, const TilingPlan &plan,
+                          bool markParallel) {
   MLIRContext *context = rewriter.getContext();
   scf::SCFTilingOptions tiling;
   tiling.setTileSizes(getAsIndexOpFoldResult(context, plan.parallelTiles));
@@ -165,6 +169,8 @@ LogicalResult tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp anchor,
   }
   for (LoopLikeOpInterface loop : result->loops)
     loop->setAttr(kPeelMarker, unit);
+  if (markParallel && !result->loops.empty())
+    result->loops.front()->setAttr(kParallelMarker, unit);
   return success();
 }
 
@@ -300,6 +306,16 @@ void hoistAccumulators(RewriterBase &rewriter, func::FuncOp func) {
         rewriter, cast<LoopLikeOpInterface>(loop.getOperation()));
 }
 
+/// Rewrites every tensor.pad into a linalg.fill of the padded tensor and a
+/// tensor.insert_slice of the source. When the source is computed into a
+/// tensor.empty, empty tensor elimination then lets its producer write
+/// straight into the padded buffer, so that no copy remains.
+void decomposePads(func::FuncOp func) {
+  RewritePatternSet patterns(func.getContext());
+  linalg::populateDecomposePadPatterns(patterns);
+  (void)applyPatternsGreedily(func, std::move(patterns));
+}
+
 /// Removes the markers that a step left on ops it did not transform.
 void removeMarkers(func::FuncOp func) {
   func.walk([](Operation *op) {
@@ -331,15 +347,18 @@ struct NasTileAndVectorizePass
       if (std::optional<TilingPlan> plan = planTiling(op, *target))
         anchors.emplace_back(op, *plan);
     });
-    if (anchors.empty())
+    if (anchors.empty()) {
+      decomposePads(func);
       return;
+    }
 
     for (auto &[anchor, plan] : anchors) {
       Operation *root = anchor.getOperation();
       linalg::GenericOp consumer = getFusableConsumer(anchor);
       if (consumer && !isa<linalg::TransposeOp>(root))
         root = consumer.getOperation();
-      if (failed(tileAndFuse(rewriter, anchor, root, plan))) {
+      if (failed(
+              tileAndFuse(rewriter, anchor, root, plan, markParallelLoops))) {
         anchor->emitError() << "failed to tile the " << plan.kind
                             << " op and fuse it into its tiles";
         return signalPassFailure();
@@ -354,6 +373,7 @@ struct NasTileAndVectorizePass
     vectorizeMarkedOps(rewriter, func);
     simplifyVectorCode(func);
     hoistAccumulators(rewriter, func);
+    decomposePads(func);
     canonicalize(func);
     removeMarkers(func);
   }

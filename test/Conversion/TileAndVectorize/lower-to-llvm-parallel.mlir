@@ -1,0 +1,20 @@
+// With parallel=true, nas-lower-to-llvm distributes the tile loops with
+// OpenMP: the rows of the convolution's output become an omp.wsloop in an
+// omp.parallel region.
+// RUN: nas-opt %s --nas-lower-to-llvm="cpu=x86-64-v4 parallel=true" | FileCheck %s
+// RUN: nas-opt %s --nas-lower-to-llvm="cpu=x86-64-v4" | FileCheck %s --check-prefix=SERIAL
+
+// CHECK-LABEL: llvm.func @conv
+// CHECK: omp.parallel {
+// CHECK: omp.wsloop {
+// CHECK: omp.loop_nest
+// CHECK: llvm.intr.fmuladd
+// SERIAL-NOT: omp.
+func.func @conv(%x: tensor<1x16x14x14xf32>, %w: tensor<64x16x3x3xf32>)
+    -> tensor<1x64x14x14xf32> {
+  %y = nas.conv2d %x, %w {strides = array<i64: 1, 1>,
+                          padding = array<i64: 1, 1, 1, 1>,
+                          dilations = array<i64: 1, 1>, groups = 1}
+      : (tensor<1x16x14x14xf32>, tensor<64x16x3x3xf32>) -> tensor<1x64x14x14xf32>
+  return %y : tensor<1x64x14x14xf32>
+}

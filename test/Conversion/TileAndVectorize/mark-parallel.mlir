@@ -1,0 +1,18 @@
+// With mark-parallel-loops, the outermost tile loop of each anchor carries
+// nas.parallel: here the loop over output rows. The inner tile loop (over
+// column tiles) and the reduction loops do not.
+// RUN: nas-opt %s -nas-tile-and-vectorize="cpu=x86-64-v4 mark-parallel-loops=true" | FileCheck %s
+
+// CHECK-LABEL: func.func @conv
+// CHECK: scf.for %{{.*}} = %c0 to %c14 step %c1
+// CHECK-NOT: nas.parallel
+// CHECK: vector.contract
+// CHECK: } {nas.parallel}
+// CHECK-NOT: nas.parallel
+func.func @conv(%x: tensor<1x16x16x16xf32>, %w: tensor<3x3x16x64xf32>,
+                %init: tensor<1x14x14x64xf32>) -> tensor<1x14x14x64xf32> {
+  %c = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%x, %w : tensor<1x16x16x16xf32>, tensor<3x3x16x64xf32>)
+      outs(%init : tensor<1x14x14x64xf32>) -> tensor<1x14x14x64xf32>
+  return %c : tensor<1x14x14x64xf32>
+}
