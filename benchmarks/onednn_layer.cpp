@@ -19,7 +19,8 @@
 // Output, one `key: value` line each, read by benchmarks/harness.py; the
 // last line has nas-run's format:
 //
-//   implementation: brg:avx512_core
+//   onednn version: 2.6.3
+//   implementation: brgconv:avx512_core
 //   threads: 1
 //   output: 1x64x56x56
 //   checksum: 1.234567e+04
@@ -409,6 +410,9 @@ int run(const LayerOptions &options) {
   std::string shape;
   for (int64_t size : layer.userDstDims)
     shape += (shape.empty() ? "" : "x") + std::to_string(size);
+  const dnnl_version_t *version = dnnl::version();
+  std::printf("onednn version: %d.%d.%d\n", version->major, version->minor,
+              version->patch);
   std::printf("implementation: %s\n", layer.implementation.c_str());
   std::printf("threads: %d\n", omp_get_max_threads());
   std::printf("output: %s\n", shape.c_str());
