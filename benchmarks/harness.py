@@ -166,9 +166,9 @@ def write_layers():
         print(f"wrote {os.path.relpath(layer_path(layer), SOURCE_DIR)}")
 
 
-def check_layer_files(layers):
-    """Fail unless every layer file matches LAYERS."""
-    for layer in layers:
+def check_layer_files():
+    """Fail unless every layer file matches LAYERS and SMOKE_LAYER."""
+    for layer in LAYERS + [SMOKE_LAYER]:
         path = layer_path(layer)
         text = open(path).read() if os.path.exists(path) else None
         if text != layer_ir(layer):
@@ -280,6 +280,16 @@ def nas_total_macs(tools, path):
     return int(match.group(1))
 
 
+def check_macs(tools, layer):
+    """Return the layer's MACs after checking them against nas-opt's count."""
+    macs = layer.macs()
+    annotated = nas_total_macs(tools, layer_path(layer))
+    if annotated != macs:
+        raise HarnessError(f"{layer.name}: nas-opt counts {annotated} MACs, "
+                           f"the harness {macs}")
+    return macs
+
+
 def onednn_run(binary, layer, threads, smoke):
     command = [binary, f"--kind={layer.kind}", f"--filters={layer.filters}",
                f"--activation={layer.activation}"]
@@ -293,6 +303,8 @@ def onednn_run(binary, layer, threads, smoke):
                     f"--padding={p},{p},{p},{p}", f"--groups={layer.groups}"]
     if smoke:
         command += ["--min-runs=1", "--min-seconds=0", "--warmup=0"]
+    else:
+        command += ["--min-runs=20", "--min-seconds=1"]
     fields = parse_fields(run(command, env={"OMP_NUM_THREADS": str(threads)}))
     latency, runs = parse_latency(fields)
     return {"ms": latency, "runs": runs,
@@ -305,23 +317,19 @@ def onednn_run(binary, layer, threads, smoke):
 def nas_repeat(macs, smoke):
     """Return nas-run's --repeat for a layer of `macs` MACs.
 
-    About 2 GMAC of timed work per layer, 5 to 100 runs: with scalar code
-    (about 0.8 GMAC/s) that is 2.5 s for the largest layer.
+    About 3 GMAC of timed work per layer, 5 to 200 runs: with scalar code
+    (about 1 GMAC/s) that is about 3 s a layer.
     """
     if smoke:
         return 1
-    return max(5, min(100, round(2e9 / macs)))
+    return max(5, min(200, round(3e9 / macs)))
 
 
 def time_layers(layers, tools, onednn, thread_counts, peak, smoke, log):
     rows = []
     for layer in layers:
         path = layer_path(layer)
-        macs = layer.macs()
-        annotated = nas_total_macs(tools, path)
-        if annotated != macs:
-            raise HarnessError(f"{layer.name}: nas-opt counts {annotated} "
-                               f"MACs, the harness {macs}")
+        macs = check_macs(tools, layer)
         for threads in thread_counts:
             row = {"layer": layer, "threads": threads, "macs": macs,
                    "nas": None, "onednn": None, "agree": None}
@@ -414,11 +422,11 @@ def time_networks(tools, work_dir, python, thread_counts, peak, log):
             row = {"title": title, "threads": threads, "macs": macs,
                    "nas": None, "ort": None}
             if threads == 1 or tools["threads"]:
-                row["nas"] = nas_run(tools, nas_ir, 3, threads)
+                row["nas"] = nas_run(tools, nas_ir, 5, threads)
             fields = parse_fields(run(
                 ["node", os.path.join(SCRIPT_DIR, "ort_bench.js"), weighted,
                  f"--threads={threads}", f"--modules={modules}",
-                 "--min-runs=10", "--min-seconds=2"]))
+                 "--min-runs=10", "--min-seconds=3", "--warmup=3"]))
             row["ort"] = parse_latency(fields)
             row["ort version"] = fields.get("ort version", "?")
             rows.append(row)
@@ -524,7 +532,12 @@ def main():
         layers = [by_name[name] for name in args.layers.split(",")]
     else:
         layers = LAYERS
-    check_layer_files(layers)
+    check_layer_files()
+    if args.smoke:
+        # The smoke run times one layer but checks every layer's MAC count.
+        for layer in LAYERS:
+            check_macs(tools, layer)
+        print(f"harness: nas-opt MAC counts match on {len(LAYERS)} layers")
 
     def log(cells):
         print("  " + " | ".join(cells), flush=True)
