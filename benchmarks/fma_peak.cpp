@@ -55,8 +55,8 @@ constexpr int kChainsAvx2 = 14;
 
 /// Runs `iterations` x 16 dependent 64-bit register adds; each add needs the
 /// result of the previous one, so the loop takes 16 cycles per iteration.
-/// The addend is a register because some cores (Intel Golden Cove) fold
-/// chains of immediate adds at rename and run them faster than one a cycle.
+/// The addend is a register because some cores run chains of immediate adds
+/// faster than one a cycle (about 4 a cycle on the Xeon of docs/benchmarks.md).
 float runAddChain(uint64_t iterations) {
   uint64_t value = 0;
   uint64_t one = 1;
@@ -158,6 +158,7 @@ double runOnThreads(unsigned threads, uint64_t iterations, Work work) {
   std::vector<std::thread> pool;
   std::vector<double> rates(threads);
   std::vector<float> sinks(threads);
+
   for (unsigned t = 0; t < threads; ++t)
     pool.emplace_back([&, t] {
       pinToCpu(t);
@@ -174,6 +175,7 @@ double runOnThreads(unsigned threads, uint64_t iterations, Work work) {
   go.store(true);
   for (std::thread &thread : pool)
     thread.join();
+
   // Keeping the kernels' results live stops dead-code elimination.
   volatile float sink = 0.0f;
   for (float value : sinks)

@@ -1,10 +1,10 @@
 #!/usr/bin/env python3
 """Benchmark nas-mlir against oneDNN and ONNX Runtime on this machine.
 
-One run measures the CPU's fp32 FMA peak (fma_peak.cpp), times every layer
-of LAYERS with nas-run and with oneDNN (onednn_layer.cpp), times ResNet-50
-and MobileNetV2 with nas-run and ONNX Runtime (ort_bench.js), and prints
-the tables on stdout and into a markdown file. benchmarks/run.sh installs
+One run measures the CPU's fp32 FMA peak (fma_peak.cpp) and times every
+layer of LAYERS with nas-run and with oneDNN (onednn_layer.cpp). Then it
+times ResNet-50 and MobileNetV2 with nas-run and ONNX Runtime
+(ort_bench.js), and prints the tables on stdout and into a markdown file. benchmarks/run.sh installs
 the dependencies, builds nas-mlir and calls this script; docs/benchmarks.md
 describes what is measured.
 

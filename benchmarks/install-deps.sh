@@ -5,8 +5,8 @@
 set -euo pipefail
 
 packages=(libdnnl-dev python3-onnx python3-numpy)
-# Node.js may come from another source than Debian; only a missing node or
-# npm command asks for Debian's packages.
+# Node.js may come from another source than Debian, so Debian's nodejs and
+# npm are added only when the node or npm command is missing.
 command -v node >/dev/null || packages+=(nodejs)
 command -v npm >/dev/null || packages+=(npm)
 

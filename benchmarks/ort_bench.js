@@ -66,7 +66,7 @@ function parseArguments(argv) {
   return options;
 }
 
-/// Returns a generator of uniform values in [0, 1) (mulberry32).
+// Returns a generator of uniform values in [0, 1) (mulberry32).
 function makeRandom(seed) {
   let state = seed >>> 0;
   return () => {
