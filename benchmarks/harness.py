@@ -92,9 +92,11 @@ LAYERS = [
 SMOKE_LAYER = Layer("smoke-conv3x3-8", "smoke 3x3 8->8 8x8", "conv",
                     8, 8, 8, 8, kernel=3, pad=1, activation="relu")
 
+# Model file, title and the MACs of the torchvision 0.14 definition at
+# 1x3x224x224 (conv and fully connected), which nas-opt must reproduce.
 NETWORKS = [
-    ("resnet50", "ResNet-50"),
-    ("mobilenet_v2", "MobileNetV2"),
+    ("resnet50", "ResNet-50", 4_089_184_256),
+    ("mobilenet_v2", "MobileNetV2", 300_774_272),
 ]
 
 ACTIVATION_TEXT = {"none": "", "relu": " and relu",
@@ -460,11 +462,14 @@ def install_ort(work_dir):
 def time_networks(tools, work_dir, python, thread_counts, log):
     modules = install_ort(work_dir)
     rows = []
-    for model, title in NETWORKS:
+    for model, title, expected_macs in NETWORKS:
         source = os.path.join(SOURCE_DIR, "models", model + ".onnx")
         nas_ir = os.path.join(work_dir, model + ".mlir")
         run([tools["nas-translate"], "--import-onnx", source, "-o", nas_ir])
         macs = nas_total_macs(tools, nas_ir)
+        if macs != expected_macs:
+            raise HarnessError(f"{model}: nas-opt counts {macs} MACs, "
+                               f"expected {expected_macs}")
         weighted = os.path.join(work_dir, model + "-weights.onnx")
         if (not os.path.exists(weighted) or
                 os.path.getmtime(weighted) < os.path.getmtime(source)):
@@ -647,7 +652,7 @@ def main():
         write_results(args.results, machine, versions,
                       (peak_at_start, peak_at_end, peak), tools, layer_rows,
                       layer_cells, network_cells)
-        print(f"\nharness: wrote {os.path.relpath(args.results)}")
+        print(f"\nharness: wrote {args.results}")
     return 0
 
 
