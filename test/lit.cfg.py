@@ -34,3 +34,10 @@ config.substitutions.append(("%mlir_c_runner_utils", os.path.join(
     llvm_lib_dir, "libmlir_c_runner_utils.so")))
 config.substitutions.append(("%mlir_runner_utils", os.path.join(
     llvm_lib_dir, "libmlir_runner_utils.so")))
+
+# The benchmark harness's smoke test needs oneDNN (Debian's libdnnl-dev).
+config.substitutions.append(("%benchmarks", os.path.join(
+    config.nas_src_root, "benchmarks")))
+config.substitutions.append(("%nas_build_dir", config.nas_obj_root))
+if os.path.exists("/usr/include/oneapi/dnnl/dnnl.hpp"):
+    config.available_features.add("dnnl")
