@@ -92,9 +92,9 @@ func::FuncOp findEntry(ModuleOp module, StringRef name) {
 std::string findLinker(StringRef requested) {
   if (!requested.empty()) {
     llvm::ErrorOr<std::string> path = llvm::sys::findProgramByName(requested);
-    if (path)
+    if (path && llvm::sys::fs::can_execute(*path))
       return *path;
-    reportError("linker '" + requested + "' not found");
+    reportError("linker '" + requested + "' not found or not executable");
     return "";
   }
   for (StringRef name : {"clang-22", "cc"})
@@ -128,18 +128,30 @@ bool linkSharedLibrary(StringRef linker, StringRef objectFile,
   return false;
 }
 
-/// Writes the object file of `module` to `path`.
-bool writeObjectFile(llvm::Module &module, llvm::TargetMachine &machine,
-                     StringRef path) {
+/// Opens `path` for writing; the file is deleted unless keep() is called.
+/// Reports an error and returns null if it cannot be opened.
+std::unique_ptr<llvm::ToolOutputFile>
+openOutput(StringRef path, llvm::sys::fs::OpenFlags flags) {
   std::error_code error;
-  llvm::ToolOutputFile output(path, error, llvm::sys::fs::OF_None);
-  if (error) {
-    reportError("cannot open '" + path + "': " + error.message());
+  auto output = std::make_unique<llvm::ToolOutputFile>(path, error, flags);
+  if (!error)
+    return output;
+  reportError("cannot open '" + path + "': " + error.message());
+  return nullptr;
+}
+
+/// Writes the object file of `module` to `output` and keeps it.
+bool writeObjectFile(llvm::Module &module, llvm::TargetMachine &machine,
+                     llvm::ToolOutputFile &output) {
+  if (llvm::Error error = nas::emitObjectFile(module, machine, output.os())) {
+    reportError(llvm::toString(std::move(error)));
     return false;
   }
-  if (llvm::Error emitError =
-          nas::emitObjectFile(module, machine, output.os())) {
-    reportError(llvm::toString(std::move(emitError)));
+  output.os().close();
+  if (output.os().has_error()) {
+    reportError("cannot write '" + output.getFilename() +
+                "': " + output.os().error().message());
+    output.os().clear_error();
     return false;
   }
   output.keep();
@@ -151,6 +163,34 @@ int compile(const CompileOptions &options) {
       nas::createTargetMachine(options.cpu);
   if (!machine)
     return reportError(llvm::toString(machine.takeError()));
+  std::string linker;
+  if (options.outputKind == OutputKind::SharedLibrary) {
+    linker = findLinker(options.linker);
+    if (linker.empty())
+      return kExitError;
+  }
+
+  // The output files are opened before the compilation, so that a bad path
+  // is reported at once, and removed again unless everything succeeds.
+  std::unique_ptr<llvm::ToolOutputFile> header;
+  if (!options.headerFile.empty()) {
+    header = openOutput(options.headerFile, llvm::sys::fs::OF_Text);
+    if (!header)
+      return kExitError;
+  }
+  llvm::SmallString<128> objectFile(options.outputFile);
+  std::optional<llvm::FileRemover> removeObject;
+  if (options.outputKind == OutputKind::SharedLibrary) {
+    if (std::error_code error =
+            llvm::sys::fs::createTemporaryFile("nas-compile", "o", objectFile))
+      return reportError("cannot create a temporary object file: " +
+                         error.message());
+    removeObject.emplace(objectFile);
+  }
+  std::unique_ptr<llvm::ToolOutputFile> object =
+      openOutput(objectFile, llvm::sys::fs::OF_None);
+  if (!object)
+    return kExitError;
 
   DialectRegistry registry;
   registry.insert<nas::NasDialect>();
@@ -158,6 +198,9 @@ int compile(const CompileOptions &options) {
   registerAllExtensions(registry);
   registerAllToLLVMIRTranslations(registry);
   MLIRContext context(registry);
+  // The diagnostics point at the source line; the generic form of the whole
+  // function would only repeat it.
+  context.printOpOnDiagnostic(false);
 
   std::string errorMessage;
   std::unique_ptr<llvm::MemoryBuffer> file =
@@ -193,37 +236,19 @@ int compile(const CompileOptions &options) {
   if (llvm::Error error = nas::optimizeModule(*llvmModule, **machine))
     return reportError(llvm::toString(std::move(error)));
 
-  if (options.outputKind == OutputKind::Object) {
-    if (!writeObjectFile(*llvmModule, **machine, options.outputFile))
-      return kExitError;
-  } else {
-    std::string linker = findLinker(options.linker);
-    if (linker.empty())
-      return kExitError;
-    llvm::SmallString<128> objectFile;
-    if (std::error_code error =
-            llvm::sys::fs::createTemporaryFile("nas-compile", "o", objectFile))
-      return reportError("cannot create a temporary object file: " +
-                         error.message());
-    llvm::FileRemover removeObject(objectFile);
-    if (!writeObjectFile(*llvmModule, **machine, objectFile) ||
-        !linkSharedLibrary(linker, objectFile, options.outputFile))
-      return kExitError;
-  }
+  if (!writeObjectFile(*llvmModule, **machine, *object))
+    return kExitError;
+  if (options.outputKind == OutputKind::SharedLibrary &&
+      !linkSharedLibrary(linker, objectFile, options.outputFile))
+    return kExitError;
 
-  if (options.headerFile.empty())
-    return 0;
-  std::error_code error;
-  llvm::ToolOutputFile header(options.headerFile, error,
-                              llvm::sys::fs::OF_Text);
-  if (error)
-    return reportError("cannot open '" + options.headerFile +
-                       "': " + error.message());
-  StringRef source = options.inputFile == "-"
-                         ? StringRef("<stdin>")
-                         : llvm::sys::path::filename(options.inputFile);
-  nas::writeCHeader(header.os(), *signature, symbol, source);
-  header.keep();
+  if (header) {
+    StringRef source = options.inputFile == "-"
+                           ? StringRef("<stdin>")
+                           : llvm::sys::path::filename(options.inputFile);
+    nas::writeCHeader(header->os(), *signature, symbol, source);
+    header->keep();
+  }
   return 0;
 }
 
