@@ -129,10 +129,9 @@ void EntryPointBuilder::appendDescriptor(SmallVectorImpl<Value *> &arguments,
 void EntryPointBuilder::freeOnce(Value *allocated,
                                  ArrayRef<Value *> inputPointers,
                                  ArrayRef<Value *> freed, size_t outputIndex) {
-  // The deallocation pipeline hands every returned buffer to the caller as a
-  // fresh allocation, but two results may share one, so each is freed once.
-  // Input pointers are excluded as well: freeing the caller's memory would be
-  // far worse than a leak if a future pipeline returned an input unchanged.
+  // The deallocation pipeline returns every result in a fresh allocation,
+  // but two results may share one, so each is freed once. An input pointer
+  // is never freed, in case a pipeline change returns an input unchanged.
   Value *shouldFree = builder.getTrue();
   for (Value *other : llvm::concat<Value *const>(inputPointers, freed))
     shouldFree =
@@ -166,8 +165,11 @@ void EntryPointBuilder::build() {
 
   // Check the arrays, then every pointer in them, before computing anything.
   builder.SetInsertPoint(entry);
-  Value *arrayIsNull = builder.CreateOr(builder.CreateIsNull(inputs),
-                                        builder.CreateIsNull(outputs));
+  // A function without arguments reads no entry of `inputs`, so a null
+  // array is accepted there.
+  Value *arrayIsNull = builder.CreateIsNull(outputs);
+  if (!signature.inputs.empty())
+    arrayIsNull = builder.CreateOr(builder.CreateIsNull(inputs), arrayIsNull);
   returnOneIf(arrayIsNull, "load.pointers");
   SmallVector<Value *> inputPointers;
   SmallVector<Value *> outputPointers;

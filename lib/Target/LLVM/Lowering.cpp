@@ -40,9 +40,9 @@ void eraseUnusedFunctions(ModuleOp module, func::FuncOp entry) {
 }
 
 /// Emits an error on the first op of `module` outside the LLVM dialect and
-/// returns failure if there is one. The conversion passes are partial, so
-/// an op without an LLVM lowering survives them inside unrealized casts;
-/// the op is named rather than the casts around it.
+/// returns failure if there is one. The conversion passes are partial, so an
+/// op without an LLVM lowering survives them inside unrealized casts. The
+/// error names that op rather than the casts around it.
 LogicalResult checkFullyLowered(ModuleOp module) {
   Operation *unlowered = nullptr;
   module.walk([&](Operation *op) {
@@ -68,7 +68,7 @@ nas::lowerToLLVMIR(ModuleOp module, func::FuncOp entry,
   eraseUnusedFunctions(module, entry);
 
   // One-shot bufferization treats function arguments as writable unless
-  // told otherwise; the C entry point promises not to modify its inputs.
+  // marked otherwise, but the C entry point promises to only read its inputs.
   for (unsigned i = 0, e = entry.getNumArguments(); i < e; ++i)
     entry.setArgAttr(i, bufferization::BufferizationDialect::kWritableAttrName,
                      BoolAttr::get(context, false));

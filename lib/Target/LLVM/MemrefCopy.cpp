@@ -28,7 +28,7 @@ using namespace llvm;
 
 namespace {
 
-/// Names and pointers to the fields of one ranked memref descriptor.
+/// The fields of a ranked memref descriptor that the copy reads.
 struct Descriptor {
   Value *aligned;
   Value *offset;
@@ -139,8 +139,8 @@ void MemrefCopyBuilder::build() {
   builder.CreateCondBr(builder.CreateICmpEQ(size, zero), done, checkEmpty);
 
   // The loops over all dimensions but the innermost keep their indices in
-  // `indices`; the innermost dimension is one memcpy when both memrefs are
-  // contiguous along it, one memcpy per element otherwise.
+  // `indices`. The innermost dimension is copied with one memcpy when both
+  // memrefs are contiguous along it, and one memcpy per element otherwise.
   builder.SetInsertPoint(prepare);
   Value *indices = builder.CreateAlloca(indexType, rank, "indices");
   builder.CreateMemSet(indices, builder.getInt8(0),

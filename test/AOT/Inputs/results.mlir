@@ -21,3 +21,10 @@ func.func @insert_into_input(%x: tensor<4xf32>) -> tensor<4xf32> {
   %r = tensor.insert %v into %x[%i] : tensor<4xf32>
   return %r : tensor<4xf32>
 }
+
+// No arguments: the header's input table has one unnamed entry, and the
+// entry point accepts a null input array.
+func.func @no_arguments() -> tensor<2xf32> {
+  %c = arith.constant dense<[0.5, -1.0]> : tensor<2xf32>
+  return %c : tensor<2xf32>
+}

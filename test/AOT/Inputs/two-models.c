@@ -37,6 +37,11 @@ int main(void) {
 
   printf("second status: %d\n", second(secondInputs, secondOutputs));
   printf("sum: %g %g %g\n", sum[0], sum[1], sum[2]);
+
+  /* The output may be an input buffer: x becomes x + y. */
+  secondOutputs[0] = x;
+  printf("second status: %d\n", second(secondInputs, secondOutputs));
+  printf("x: %g %g %g\n", x[0], x[1], x[2]);
   for (i = 0; i < SECOND_NUM_INPUTS; ++i)
     printf("second input %d: %s, rank %d, %lld elements\n", i,
            second_inputs[i].name, second_inputs[i].rank,

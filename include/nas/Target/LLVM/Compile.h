@@ -110,12 +110,13 @@ std::unique_ptr<llvm::Module> lowerToLLVMIR(mlir::ModuleOp module,
 ///
 ///   int <symbol>(const void *const *inputs, void *const *outputs)
 ///
-/// to `module`. It builds a memref descriptor around each input pointer,
-/// calls the lowered function `signature.functionName` (which takes each
+/// to `module`. It builds a memref descriptor around each input pointer and
+/// calls the lowered function `signature.functionName`, which takes each
 /// memref as its unpacked descriptor fields and returns the result
-/// descriptors), copies each result into the caller's output buffer and
-/// frees the result buffers. It returns 0, or 1 without computing anything
-/// when `inputs`, `outputs` or one of their entries is null. Every other
+/// descriptors. Then it copies each result into the caller's output buffer
+/// and frees the result buffers. It returns 0, or 1 without computing anything
+/// when `outputs`, `inputs` (unless the function has no arguments) or one of
+/// their entries is null. Every other
 /// function and global defined in `module` gets internal linkage, so
 /// `symbol` is the only symbol that the object file defines for the linker.
 /// Fails if the lowered function is missing or its type does not match
