@@ -28,3 +28,11 @@ func.func @no_arguments() -> tensor<2xf32> {
   %c = arith.constant dense<[0.5, -1.0]> : tensor<2xf32>
   return %c : tensor<2xf32>
 }
+
+// A copy into every other column of a rank-3 buffer: the memref.copy has a
+// target with inner stride 2, which lowers to a call of memrefCopy that
+// copies element by element.
+func.func @strided_copy(%a: tensor<2x3x4xf32>, %b: tensor<2x3x8xf32>) -> tensor<2x3x8xf32> {
+  %r = tensor.insert_slice %a into %b[0, 0, 1] [2, 3, 4] [1, 1, 2] : tensor<2x3x4xf32> into tensor<2x3x8xf32>
+  return %r : tensor<2x3x8xf32>
+}

@@ -10,7 +10,7 @@
 // inputs with nas-run's seeded values, calls `model`, and prints the outputs
 // in nas-run's `values:` and `checksum:` format.
 //
-//   run-model [EXPECTED TOLERANCE]
+//   run-model [--no-roles] [EXPECTED TOLERANCE]
 //
 // With EXPECTED, the output of `nas-run --print-values` (or
 // `--reference-only --print-values`) on the same function, it compares every
@@ -27,6 +27,8 @@
 //   - rank >= 2: [-a, a) with a = sqrt(6 / fan_in), fan_in the product of
 //     the dimensions after the first;
 //   - rank 1: [-0.1, 0.1).
+// With --no-roles every input is filled from [-1, 1), as nas-run does for
+// arguments that feed no nas op.
 //
 //===----------------------------------------------------------------------===//
 
@@ -91,17 +93,19 @@ const char *typeName(const nas_tensor_info &info) {
 }
 
 /// Fills input `index` with nas-run's rule for seed 0 (see the file header).
-void fillInput(Buffer &buffer, unsigned index) {
+void fillInput(Buffer &buffer, unsigned index, bool useRoles) {
   const nas_tensor_info &info = *buffer.info;
   double low = -1.0;
   double high = 1.0;
-  if (index > 0 && info.rank >= 2) {
+  // Argument 0, and every argument without roles, is in [-1, 1).
+  bool hasRole = useRoles && index > 0;
+  if (hasRole && info.rank >= 2) {
     int64_t fanIn = 1;
     for (int d = 1; d < info.rank; ++d)
       fanIn *= info.shape[d];
     high = std::sqrt(6.0 / static_cast<double>(fanIn > 0 ? fanIn : 1));
     low = -high;
-  } else if (index > 0 && info.rank == 1) {
+  } else if (hasRole && info.rank == 1) {
     low = -0.1;
     high = 0.1;
   }
@@ -186,15 +190,23 @@ int compare(const std::vector<double> &actual, const char *path,
 } // namespace
 
 int main(int argc, char **argv) {
-  if (argc != 1 && argc != 3) {
-    std::fprintf(stderr, "usage: %s [EXPECTED TOLERANCE]\n", argv[0]);
+  bool useRoles = true;
+  int firstArgument = 1;
+  if (argc > 1 && std::strcmp(argv[1], "--no-roles") == 0) {
+    useRoles = false;
+    firstArgument = 2;
+  }
+  int positionalCount = argc - firstArgument;
+  if (positionalCount != 0 && positionalCount != 2) {
+    std::fprintf(stderr, "usage: %s [--no-roles] [EXPECTED TOLERANCE]\n",
+                 argv[0]);
     return 2;
   }
 
   std::vector<Buffer> inputs;
   for (unsigned i = 0; i < MODEL_NUM_INPUTS; ++i) {
     inputs.push_back(allocate(model_inputs[i]));
-    fillInput(inputs.back(), i);
+    fillInput(inputs.back(), i, useRoles);
   }
   std::vector<Buffer> outputs;
   for (unsigned i = 0; i < MODEL_NUM_OUTPUTS; ++i)
@@ -250,7 +262,8 @@ int main(int argc, char **argv) {
               model(nullInputs.data(), outputPointers.data()));
   std::printf("null array status: %d\n", model(nullptr, nullptr));
 
-  if (argc == 3)
-    return compare(values, argv[1], std::atof(argv[2]));
+  if (positionalCount == 2)
+    return compare(values, argv[firstArgument],
+                   std::atof(argv[firstArgument + 1]));
   return 0;
 }

@@ -1,7 +1,6 @@
 /* Calls two functions compiled by nas-compile into one C program: the
  * conv-relu-fc function as `first` and odd-names.mlir as `second`. Both
- * headers define the shared nas_tensor_info type; both objects contain an
- * internal memrefCopy and lowered functions, which must not clash. */
+ * headers define the shared nas_tensor_info type. */
 
 #include "first.h"
 #include "second.h"
