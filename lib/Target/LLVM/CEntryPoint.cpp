@@ -34,14 +34,14 @@ Error makeError(const Twine &message) {
 /// `signature` and returns their result descriptors.
 Error checkLoweredType(Function &lowered,
                        const nas::EntrySignature &signature) {
-  unsigned expectedParams = 0;
+  unsigned expectedParameterCount = 0;
   for (const nas::TensorInfo &input : signature.inputs)
-    expectedParams += getDescriptorFieldCount(input.shape.size());
-  if (lowered.arg_size() != expectedParams)
+    expectedParameterCount += getDescriptorFieldCount(input.shape.size());
+  if (lowered.arg_size() != expectedParameterCount)
     return makeError(formatv("expected the lowered function '{0}' to take "
                              "{1} parameters (the unpacked memref "
                              "descriptors of its inputs), got {2}",
-                             signature.functionName, expectedParams,
+                             signature.functionName, expectedParameterCount,
                              lowered.arg_size()));
   auto *returnType = dyn_cast<StructType>(lowered.getReturnType());
   size_t outputCount = signature.outputs.size();
