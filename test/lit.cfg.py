@@ -25,6 +25,7 @@ llvm_config.use_default_substitutions()
 
 tool_dirs = [config.nas_tools_dir, config.llvm_tools_dir]
 tools = ["nas-opt", "nas-translate", "nas-run"]
+tools.append("nas-compile")
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
