@@ -236,6 +236,10 @@ GraphImporter::getTensorType(const onnx::TensorProto &tensor,
   if (llvm::any_of(shape, [](int64_t dim) { return dim < 0; }))
     return emitError(tensorLoc)
            << "tensor '" << tensor.name() << "' has a negative dimension";
+  if (!getNumElements(tensor))
+    return emitError(tensorLoc)
+           << "tensor '" << tensor.name() << "' has dims [" << shape
+           << "] with more elements than fit in 64 bits";
   return RankedTensorType::get(shape, *elementType);
 }
 

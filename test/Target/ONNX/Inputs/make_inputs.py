@@ -305,6 +305,25 @@ def errors():
           [helper.make_tensor_value_info("x", FLOAT, None)],
           [value("y", None)])
 
+    # An initializer of 2^40 x 2^40 elements without values: the count
+    # overflows int64_t.
+    huge = TensorProto()
+    huge.name = "w"
+    huge.data_type = FLOAT
+    huge.dims.extend([2**40, 2**40])
+    node = helper.make_node("Relu", ["w"], ["y"], name="/huge/Relu")
+    write("initializer_overflow.onnx", [node], [value("x", [1])],
+          [value("y", None)], [huge])
+
+    # A Reshape to 2^62 x 2^62 elements, and one of a 2^62 x 4 input.
+    node = helper.make_node("Reshape", ["x", "shape"], ["y"],
+                            name="/huge/Reshape")
+    write("reshape_overflow.onnx", [node], [value("x", [2, 3, 4])],
+          [value("y", None)],
+          [stored("shape", [2], [2**62, 2**62], TensorProto.INT64)])
+    write("reshape_input_overflow.onnx", [node], [value("x", [2**62, 4])],
+          [value("y", None)], [stored("shape", [1], [-1], TensorProto.INT64)])
+
     with open(os.path.join(HERE, "not_a_model.onnx"), "wb") as output:
         output.write(b"this file is not an ONNX model\n")
     with open(os.path.join(HERE, "clip.onnx"), "rb") as source:
