@@ -305,6 +305,19 @@ def errors():
           [helper.make_tensor_value_info("x", FLOAT, None)],
           [value("y", None)])
 
+    # Conv input and weight ranks that differ make ONNX 1.12 shape inference
+    # read out of bounds, so the importer rejects them before it runs: a
+    # rank-5 weight, and a rank-2 input made by an earlier node.
+    node = helper.make_node("Conv", ["x", "w"], ["y"], name="/rank5/Conv")
+    write("conv_weight_rank5.onnx", [node], [value("x", [1, 3, 8, 8])],
+          [value("y", None)], [absent("w", [4, 3, 3, 3, 3])])
+    nodes = [
+        helper.make_node("Flatten", ["x"], ["flat"], name="/Flatten"),
+        helper.make_node("Conv", ["flat", "w"], ["y"], name="/flat/Conv"),
+    ]
+    write("conv_input_rank2.onnx", nodes, [value("x", [1, 3, 8, 8])],
+          [value("y", None)], [absent("w", [4, 3, 3, 3])])
+
     # An initializer of 2^40 x 2^40 elements without values: the count
     # overflows int64_t.
     huge = TensorProto()
