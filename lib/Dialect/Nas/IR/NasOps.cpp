@@ -715,6 +715,14 @@ LogicalResult InvertedResidualOp::verify() {
       failed(
           checkShape(*this, "project_bias", getProjectBias(), {outChannels})))
     return failure();
+  // The depthwise convolution has one group per hidden channel, and a
+  // convolution needs at least one group.
+  if (channels == 0 || dim(getDepthwiseWeight(), 0) == 0)
+    return emitOpError() << "expected at least one hidden channel, because "
+                            "the depthwise convolution has one group per "
+                            "hidden channel, got input "
+                         << getInput().getType() << " and depthwise_weight "
+                         << getDepthwiseWeight().getType();
   // With stride 1, equal channel counts decide the residual connection.
   if (stride == 1 &&
       (ShapedType::isDynamic(channels) || ShapedType::isDynamic(outChannels)))
