@@ -435,7 +435,23 @@ FailureOr<RankedTensorType> GraphImporter::getOutputType(int index) {
   if (it == valueTypes.end())
     return emitNodeError() << "ONNX shape inference gave no type for output '"
                            << name << "'";
-  return convertType(*it->second, name, loc);
+  // Shape inference leaves the shape out, or makes a dimension negative, when
+  // the node's inputs and attributes are inconsistent: report the node.
+  const onnx::TypeProto &type = *it->second;
+  if (type.has_tensor_type() && !type.tensor_type().has_shape())
+    return emitNodeError() << "ONNX shape inference gave no shape for output '"
+                           << name
+                           << "'; check the input shapes and attributes of "
+                              "this node";
+  if (type.has_tensor_type())
+    for (const onnx::TensorShapeProto::Dimension &dim :
+         type.tensor_type().shape().dim())
+      if (dim.has_dim_value() && dim.dim_value() < 0)
+        return emitNodeError()
+               << "ONNX shape inference gave output '" << name
+               << "' the negative dimension " << dim.dim_value()
+               << "; a kernel or window may be larger than its padded input";
+  return convertType(type, name, loc);
 }
 
 void GraphImporter::setOutput(int index, Value value) {

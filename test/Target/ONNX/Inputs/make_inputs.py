@@ -266,6 +266,16 @@ def dynamic():
 
 
 def errors():
+    # Shapes that ONNX shape inference cannot reconcile: 2x3 + 4 does not
+    # broadcast, and a 20x20 window does not fit an 8x8 input.
+    node = helper.make_node("Add", ["a", "b"], ["y"], name="/bad/Add")
+    write("add_bad_broadcast.onnx", [node],
+          [value("a", [2, 3]), value("b", [4])], [value("y", None)])
+    node = helper.make_node("MaxPool", ["x"], ["y"], name="/big/MaxPool",
+                            kernel_shape=[20, 20])
+    write("maxpool_kernel_too_big.onnx", [node], [value("x", [1, 1, 8, 8])],
+          [value("y", None)])
+
     node = helper.make_node("Softmax", ["x"], ["y"], name="/head/Softmax")
     write("unsupported.onnx", [node], [value("x", [1, 10])],
           [value("y", None)])
