@@ -42,3 +42,19 @@ config.substitutions.append(("%benchmarks", os.path.join(
 config.substitutions.append(("%nas_build_dir", config.nas_obj_root))
 if os.path.exists("/usr/include/oneapi/dnnl/dnnl.hpp"):
     config.available_features.add("dnnl")
+
+# Vector extensions of the host, for tests that run code compiled for an
+# x86-64 level (nas-run --cpu=x86-64-v3 needs AVX2, x86-64-v4 AVX-512).
+try:
+    with open("/proc/cpuinfo") as cpuinfo:
+        cpu_flags = set()
+        for line in cpuinfo:
+            if line.startswith("flags"):
+                cpu_flags.update(line.split(":", 1)[1].split())
+                break
+except OSError:
+    cpu_flags = set()
+if {"avx2", "fma"} <= cpu_flags:
+    config.available_features.add("host-avx2")
+if {"avx512f", "avx512bw", "avx512vl", "avx512dq", "avx512cd"} <= cpu_flags:
+    config.available_features.add("host-avx512")

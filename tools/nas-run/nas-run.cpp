@@ -15,6 +15,7 @@
 
 #include "ArgumentFill.h"
 
+#include "nas/Conversion/CpuTarget.h"
 #include "nas/Conversion/Passes.h"
 #include "nas/Dialect/Nas/IR/NasDialect.h"
 #include "nas/Reference/Evaluator.h"
@@ -45,6 +46,7 @@
 #include "llvm/Support/SourceMgr.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Support/raw_ostream.h"
+#include "llvm/TargetParser/Host.h"
 
 #include <algorithm>
 #include <chrono>
@@ -76,7 +78,18 @@ struct RunOptions {
   bool printFill;
   bool printValues;
   bool referenceOnly;
+  std::string cpu;
+  bool perfJit;
+  bool printTimings;
+  bool prepackWeights;
 };
+
+/// Milliseconds elapsed since `start`.
+double millisecondsSince(std::chrono::steady_clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(
+             std::chrono::steady_clock::now() - start)
+      .count();
+}
 
 /// Reports an error prefixed with the tool name and returns kExitError.
 int reportError(const llvm::Twine &message) {
@@ -267,12 +280,17 @@ FailureOr<std::vector<HostTensor>> fillArguments(func::FuncOp func,
   return arguments;
 }
 
-/// Lowers `module` to the LLVM dialect with the C interface on `entry`.
-LogicalResult lowerToLLVM(ModuleOp module, func::FuncOp entry, bool printIR) {
+/// Lowers `module` to the LLVM dialect with the C interface on `entry`, with
+/// tile sizes for `cpu`.
+LogicalResult lowerToLLVM(ModuleOp module, func::FuncOp entry, StringRef cpu,
+                          bool prepackWeights, bool printIR) {
   entry->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
                  UnitAttr::get(module.getContext()));
   PassManager pm(module.getContext());
-  nas::buildLowerToLLVMPipeline(pm);
+  nas::LowerToLLVMOptions pipelineOptions;
+  pipelineOptions.cpu = cpu.str();
+  pipelineOptions.prepackWeights = prepackWeights;
+  nas::buildLowerToLLVMPipeline(pm, pipelineOptions);
   if (failed(pm.run(module)))
     return failure();
   // The conversion passes are partial: an op without an LLVM lowering stays
@@ -303,18 +321,35 @@ struct RunResult {
   std::vector<double> latenciesMs;
 };
 
-/// Calls the compiled entry `1 + repeat` times (the first is a warm-up) and
-/// returns the outputs of the last call and the latency of each timed call.
-llvm::Expected<RunResult> runCompiled(ExecutionEngine &engine,
-                                      StringRef entryName,
-                                      ArrayRef<RankedTensorType> resultTypes,
-                                      std::vector<HostTensor> &arguments,
-                                      unsigned repeat) {
-  auto function = engine.lookupPacked(("_mlir_ciface_" + entryName).str());
-  if (!function)
-    return function.takeError();
-  engine.initialize();
+/// Calls `function`, the packed wrapper of the C interface of a function
+/// without results (the weight packing function), once on `arguments`, and
+/// returns the time of the call in ms.
+double callWithoutResults(void (*function)(void **),
+                          std::vector<HostTensor> &arguments) {
+  std::vector<int64_t> argumentWords;
+  std::vector<size_t> argumentOffsets;
+  for (HostTensor &argument : arguments) {
+    argumentOffsets.push_back(argumentWords.size());
+    appendDescriptor(argumentWords, argument.data.get(),
+                     argument.type.getShape());
+  }
+  std::vector<void *> pointers;
+  for (size_t offset : argumentOffsets)
+    pointers.push_back(argumentWords.data() + offset);
+  std::vector<void *> packed;
+  for (void *&pointer : pointers)
+    packed.push_back(&pointer);
+  auto start = std::chrono::steady_clock::now();
+  function(packed.data());
+  return millisecondsSince(start);
+}
 
+/// Calls the compiled entry `function`, the packed wrapper of its C
+/// interface, `1 + repeat` times (the first is a warm-up) and returns the
+/// outputs of the last call and the latency of each timed call.
+RunResult runCompiled(void (*function)(void **),
+                      ArrayRef<RankedTensorType> resultTypes,
+                      std::vector<HostTensor> &arguments, unsigned repeat) {
   // The C interface takes a pointer to the result descriptors first (when
   // there are results), then a pointer to each argument's descriptor. The
   // packed wrapper takes the address of each of those pointers.
@@ -346,7 +381,7 @@ llvm::Expected<RunResult> runCompiled(ExecutionEngine &engine,
   RunResult result;
   for (unsigned run = 0; run <= repeat; ++run) {
     auto start = std::chrono::steady_clock::now();
-    (*function)(packed.data());
+    function(packed.data());
     auto stop = std::chrono::steady_clock::now();
     if (run > 0)
       result.latenciesMs.push_back(
@@ -441,11 +476,25 @@ CheckResult compareOutputs(ArrayRef<std::vector<double>> outputs,
   return check;
 }
 
-std::unique_ptr<llvm::TargetMachine> createHostTargetMachine() {
-  auto builder = llvm::orc::JITTargetMachineBuilder::detectHost();
-  if (!builder) {
-    llvm::consumeError(builder.takeError());
-    return nullptr;
+/// Creates the target machine for `target`: the host as detected by LLVM,
+/// or the named CPU with its features on the host's triple.
+std::unique_ptr<llvm::TargetMachine>
+createTargetMachine(const nas::CpuTarget &target, bool isHost) {
+  std::optional<llvm::orc::JITTargetMachineBuilder> builder;
+  if (isHost) {
+    auto detected = llvm::orc::JITTargetMachineBuilder::detectHost();
+    if (!detected) {
+      llvm::consumeError(detected.takeError());
+      return nullptr;
+    }
+    builder = std::move(*detected);
+  } else {
+    builder.emplace(llvm::Triple(llvm::sys::getProcessTriple()));
+    builder->setCPU(target.cpuName);
+    SmallVector<StringRef> features;
+    StringRef(target.features).split(features, ',', -1, false);
+    builder->addFeatures(
+        std::vector<std::string>(features.begin(), features.end()));
   }
   builder->setCodeGenOptLevel(llvm::CodeGenOptLevel::Aggressive);
   auto machine = builder->createTargetMachine();
@@ -514,16 +563,28 @@ int run(const RunOptions &options) {
   if (options.check)
     referenceModule = module->clone();
 
-  if (failed(lowerToLLVM(*module, entry, options.printIR)))
+  FailureOr<nas::CpuTarget> target = nas::lookupCpuTarget(options.cpu);
+  if (failed(target))
+    return reportError("unknown CPU '" + options.cpu +
+                       "': expected 'host' or an LLVM x86-64 CPU name such "
+                       "as 'x86-64-v2'");
+  auto loweringStart = std::chrono::steady_clock::now();
+  if (failed(lowerToLLVM(*module, entry, options.cpu, options.prepackWeights,
+                         options.printIR)))
     return reportError("lowering '" + entryName + "' to LLVM failed");
+  double loweringMs = millisecondsSince(loweringStart);
 
-  std::unique_ptr<llvm::TargetMachine> machine = createHostTargetMachine();
+  std::unique_ptr<llvm::TargetMachine> machine =
+      createTargetMachine(*target, options.cpu == "host");
   if (!machine)
-    return reportError("could not create a target machine for the host");
+    return reportError("could not create a target machine for CPU '" +
+                       options.cpu + "'");
+  auto compileStart = std::chrono::steady_clock::now();
   std::function<llvm::Error(llvm::Module *)> optimizer =
       makeOptimizingTransformer(/*optLevel=*/3, /*sizeLevel=*/0, machine.get());
   ExecutionEngineOptions engineOptions;
   engineOptions.transformer = optimizer;
+  engineOptions.enablePerfNotificationListener = options.perfJit;
   auto engine =
       ExecutionEngine::create(*module, engineOptions, std::move(machine));
   if (!engine)
@@ -538,14 +599,42 @@ int run(const RunOptions &options) {
     return symbols;
   });
 
-  llvm::Expected<RunResult> result =
-      runCompiled(**engine, entryName, resultTypes, arguments, options.repeat);
-  if (!result)
+  // The lookup translates the module to LLVM IR, optimizes it and
+  // generates code.
+  auto function = (*engine)->lookupPacked("_mlir_ciface_" + entryName);
+  if (!function)
     return reportError("running '" + entryName +
-                       "' failed: " + llvm::toString(result.takeError()));
+                       "' failed: " + llvm::toString(function.takeError()));
+  // With --prepack-weights, nas-prepack-weights has added the function that
+  // writes the packed weights, which the entry reads.
+  void (*packWeights)(void **) = nullptr;
+  if (options.prepackWeights) {
+    auto pack =
+        (*engine)->lookupPacked("_mlir_ciface_" + entryName + "_pack_weights");
+    if (!pack)
+      return reportError("running '" + entryName + "_pack_weights' failed: " +
+                         llvm::toString(pack.takeError()));
+    packWeights = *pack;
+  }
+  (*engine)->initialize();
+  double compileMs = millisecondsSince(compileStart);
+  double packMs = packWeights ? callWithoutResults(packWeights, arguments) : 0;
 
-  printOutputs(resultTypes, result->outputs, options.printValues);
-  std::vector<double> latencies = result->latenciesMs;
+  RunResult result =
+      runCompiled(*function, resultTypes, arguments, options.repeat);
+  printOutputs(resultTypes, result.outputs, options.printValues);
+  auto printTimings = [&] {
+    if (!options.printTimings)
+      return;
+    llvm::outs() << "lowering time: " << llvm::format("%.1f", loweringMs)
+                 << " ms\n";
+    llvm::outs() << "llvm compile time: " << llvm::format("%.1f", compileMs)
+                 << " ms\n";
+    if (packWeights)
+      llvm::outs() << "weight packing time: " << llvm::format("%.3f", packMs)
+                   << " ms\n";
+  };
+  std::vector<double> latencies = result.latenciesMs;
   std::sort(latencies.begin(), latencies.end());
   size_t middle = latencies.size() / 2;
   double median = latencies.size() % 2
@@ -555,26 +644,28 @@ int run(const RunOptions &options) {
                << options.repeat << " runs)\n";
   llvm::outs().flush();
 
-  if (!options.check)
+  if (!options.check) {
+    printTimings();
     return 0;
+  }
   auto referenceEntry = referenceModule->lookupSymbol<func::FuncOp>(entryName);
   FailureOr<SmallVector<nas::reference::Tensor>> expected =
       evaluateReference(referenceEntry, arguments);
   if (failed(expected))
     return reportError("the reference evaluator failed on '" + entryName + "'");
   CheckResult check =
-      compareOutputs(result->outputs, *expected, options.tolerance);
+      compareOutputs(result.outputs, *expected, options.tolerance);
   llvm::outs() << "max abs error: " << llvm::format("%.3e", check.maxAbsError)
                << "\n";
   llvm::outs() << "max rel error: " << llvm::format("%.3e", check.maxRelError)
                << "\n";
-  if (check.passed) {
+  if (check.passed)
     llvm::outs() << "check: passed\n";
-    return 0;
-  }
-  llvm::outs() << "check: FAILED (tolerance "
-               << llvm::format("%g", options.tolerance) << ")\n";
-  return kExitCheckFailed;
+  else
+    llvm::outs() << "check: FAILED (tolerance "
+                 << llvm::format("%g", options.tolerance) << ")\n";
+  printTimings();
+  return check.passed ? 0 : kExitCheckFailed;
 }
 
 } // namespace
@@ -629,6 +720,30 @@ int main(int argc, char **argv) {
       llvm::cl::desc("Only run the reference evaluator and print its outputs "
                      "and checksum, without compiling"),
       llvm::cl::cat(category));
+  llvm::cl::opt<std::string> cpu(
+      "cpu",
+      llvm::cl::desc("CPU to compile for: 'host' (default) or an LLVM x86-64 "
+                     "CPU name such as 'x86-64-v2' (SSE4.2), 'x86-64-v3' "
+                     "(AVX2) or 'x86-64-v4' (AVX-512); sets the tile sizes "
+                     "and the instruction set"),
+      llvm::cl::value_desc("name"), llvm::cl::init("host"),
+      llvm::cl::cat(category));
+  llvm::cl::opt<bool> perfJit(
+      "perf-jit",
+      llvm::cl::desc("Write a jitdump of the compiled code for 'perf inject "
+                     "--jit' (into $JITDUMPDIR, or $HOME/.debug/jit)"),
+      llvm::cl::cat(category));
+  llvm::cl::opt<bool> printTimings(
+      "print-timings",
+      llvm::cl::desc("Print the time of the lowering to the LLVM dialect and "
+                     "of LLVM's optimization and code generation, in ms"),
+      llvm::cl::cat(category));
+  llvm::cl::opt<bool> prepackWeights(
+      "prepack-weights",
+      llvm::cl::desc("Transpose the weights to the kernels' layout once, "
+                     "before the timed runs, instead of in every run "
+                     "(default on)"),
+      llvm::cl::init(true), llvm::cl::cat(category));
   llvm::cl::HideUnrelatedOptions(category);
   // With an error stream, an invalid option returns false instead of exiting
   // with status 1, which means a failed check.
@@ -644,7 +759,9 @@ int main(int argc, char **argv) {
   if (!(tolerance >= 0.0))
     return reportError("expected --tolerance >= 0, got " +
                        llvm::formatv("{0}", tolerance.getValue()).str());
-  RunOptions options{inputFile, entry,   seed,      repeat,      check,
-                     tolerance, printIR, printFill, printValues, referenceOnly};
+  RunOptions options{inputFile,    entry,         seed,    repeat,
+                     check,        tolerance,     printIR, printFill,
+                     printValues,  referenceOnly, cpu,     perfJit,
+                     printTimings, prepackWeights};
   return run(options);
 }

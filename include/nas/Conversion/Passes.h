@@ -8,13 +8,28 @@
 #ifndef NAS_CONVERSION_PASSES_H
 #define NAS_CONVERSION_PASSES_H
 
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Bufferization/IR/Bufferization.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Pass/Pass.h"
+#include "mlir/Pass/PassOptions.h"
 
 namespace nas {
+
+/// Layout of the 4-D activations inside a lowered function.
+enum class ActivationLayout {
+  /// Batch, channel, height, width: the layout of the nas ops.
+  NCHW,
+  /// Batch, height, width, channel: vectorizes along the channels.
+  NHWC,
+};
 
 #define GEN_PASS_DECL
 #include "nas/Conversion/Passes.h.inc"
@@ -22,8 +37,29 @@ namespace nas {
 #define GEN_PASS_REGISTRATION
 #include "nas/Conversion/Passes.h.inc"
 
+/// Options of the nas-lower-to-llvm pipeline.
+struct LowerToLLVMOptions : mlir::PassPipelineOptions<LowerToLLVMOptions> {
+  Option<std::string> cpu{
+      *this, "cpu",
+      llvm::cl::desc("CPU that the tile sizes are chosen for: 'host' or an "
+                     "LLVM x86-64 CPU name such as 'x86-64-v2'"),
+      llvm::cl::init("host")};
+  Option<bool> prepackWeights{
+      *this, "prepack-weights",
+      llvm::cl::desc("Move the weight transposes of every public function "
+                     "@f into @f_pack_weights, which writes them to globals "
+                     "that @f reads; call it before @f (nas-prepack-weights)"),
+      llvm::cl::init(false)};
+};
+
 /// Adds the passes that lower nas IR to the LLVM dialect: block expansion,
-/// nas-to-linalg, bufferization, loops and LLVM conversion.
+/// nas-to-linalg in NHWC, tiling and vectorization, bufferization, loops and
+/// LLVM conversion.
+void buildLowerToLLVMPipeline(mlir::OpPassManager &pm,
+                              const LowerToLLVMOptions &options);
+
+/// Adds the nas-lower-to-llvm passes with the default options (tile sizes
+/// for the host CPU).
 void buildLowerToLLVMPipeline(mlir::OpPassManager &pm);
 
 /// Registers buildLowerToLLVMPipeline as `nas-lower-to-llvm`.

@@ -21,12 +21,111 @@ def ConvertNasToLinalg : Pass<"nas-to-linalg"> {
     are supported. The pass checks every nas op before rewriting any. Each
     op that it cannot lower gets an error naming the op and the reason, and
     the pass fails with the IR unchanged.
+
+    With `layout=nhwc`, convolutions, pooling and elementwise ops on 4-D
+    tensors compute in the channels-last layout (`linalg.conv_2d_nhwc_hwcf`,
+    `linalg.depthwise_conv_2d_nhwc_hwc`, `linalg.pooling_nhwc_*`), with a
+    `linalg.transpose` of every 4-D activation operand to NHWC before the op
+    and of the result back to NCHW after it. Canonicalization folds each
+    back-and-forth pair, so that only the transposes at the function
+    boundary, of the weights and around reshapes remain. The function
+    signature keeps the NCHW layout of the nas ops.
   }];
+  let options = [
+    Option<"layout", "layout", "nas::ActivationLayout",
+           /*default=*/"nas::ActivationLayout::NCHW",
+           "Layout that 4-D ops compute in",
+           [{::llvm::cl::values(
+             clEnumValN(nas::ActivationLayout::NCHW, "nchw",
+                        "channels first, the layout of the nas ops"),
+             clEnumValN(nas::ActivationLayout::NHWC, "nhwc",
+                        "channels last, with transposes around each op"))}]>,
+  ];
   let dependentDialects = [
     "mlir::arith::ArithDialect",
     "mlir::linalg::LinalgDialect",
     "mlir::math::MathDialect",
     "mlir::tensor::TensorDialect",
+  ];
+}
+
+def NasPrepackWeights : Pass<"nas-prepack-weights", "mlir::ModuleOp"> {
+  let summary = "Moves the packing of weights into a function of its own "
+                "that runs once";
+  let description = [{
+    Works on linalg on tensors in the NHWC layout, before tiling. In every
+    public function `@f` with a body, a `linalg.transpose` is a weight
+    packing op when its input is a function argument (possibly through
+    `tensor.collapse_shape` and `tensor.expand_shape`) and its result is
+    only read as the weight of `linalg.conv_2d_nhwc_hwcf`,
+    `linalg.depthwise_conv_2d_nhwc_hwc` or `linalg.matmul` (directly or
+    through `tensor.extract_slice` and reshapes).
+
+    Each packing op gets a private, uninitialized `memref.global`. `@f`
+    reads the packed weight from the global (`bufferization.to_tensor` of
+    `memref.get_global`), and a new function `@f_pack_weights`, with the
+    arguments of `@f` and no results, computes every packed weight from the
+    arguments and writes it to its global
+    (`bufferization.materialize_in_destination`).
+
+    Every argument that reaches such a weight operand counts as a weight. A
+    caller must call `@f_pack_weights` before the first call of `@f` and
+    after every change of those arguments, because `@f` reads what the last
+    call packed. The pack function gets the `llvm.emit_c_interface` attribute
+    when `@f` has it. Functions without packing ops are left unchanged and
+    get an empty pack function, so that a caller can always call it.
+  }];
+  let dependentDialects = [
+    "mlir::bufferization::BufferizationDialect",
+    "mlir::func::FuncDialect",
+    "mlir::memref::MemRefDialect",
+  ];
+}
+
+def NasTileAndVectorize
+    : Pass<"nas-tile-and-vectorize", "mlir::func::FuncOp"> {
+  let summary = "Tiles convolutions and pooling to register blocks, fuses "
+                "their elementwise consumers and vectorizes the tiles";
+  let description = [{
+    Works on linalg on tensors in the NHWC layout, as `nas-to-linalg
+    layout=nhwc` produces it. Every `linalg.conv_2d_nhwc_hwcf`,
+    `linalg.depthwise_conv_2d_nhwc_hwc` and `linalg.pooling_nhwc_max/sum`
+    with static shapes and f32 or f64 elements is an anchor:
+
+    1. The anchor, or the elementwise `linalg.generic` that is the only user
+       of its result (bias, batch normalization, activation, residual add
+       after `linalg-fuse-elementwise-ops`), is tiled to one output row and
+       a register block of output columns by channels, with `scf.for` loops.
+       The anchor and the `linalg.fill` or `linalg.broadcast` that
+       initializes its accumulator are fused into the tile, so the
+       epilogue runs on the block while it is in registers.
+    2. Loops whose step does not divide their range are peeled, so that
+       every tile has a static shape.
+    3. Inside a tile, the reduction loops are tiled to one kernel row (and
+       for convolutions one kernel column and one input channel), the 2-D
+       op is rewritten to its 1-D form, and all tiled ops are vectorized
+       with `linalg::vectorize`.
+    4. The accumulator reads and writes are hoisted out of the reduction
+       loops, so that the accumulators stay in vector registers.
+
+    The register block is chosen from the vector width and register count
+    of `cpu`: a convolution keeps rows x columns/lanes accumulators, one
+    weight vector per column and one broadcast input in the registers. Ops
+    that are not anchors are left unchanged.
+  }];
+  let options = [
+    Option<"cpu", "cpu", "std::string", /*default=*/"\"host\"",
+           "CPU whose vector width and register count set the tile sizes: "
+           "'host' or an LLVM x86-64 CPU name such as 'x86-64-v2', "
+           "'x86-64-v3', 'x86-64-v4' or 'znver4'">,
+  ];
+  let dependentDialects = [
+    "mlir::affine::AffineDialect",
+    "mlir::arith::ArithDialect",
+    "mlir::linalg::LinalgDialect",
+    "mlir::scf::SCFDialect",
+    "mlir::tensor::TensorDialect",
+    "mlir::vector::VectorDialect",
   ];
 }
 

@@ -34,9 +34,9 @@ RankedTensorType splitDim(RankedTensorType type, int64_t dim, int64_t groups) {
   return RankedTensorType::get(shape, type.getElementType());
 }
 
-/// Lowers a 2-D convolution. The padding becomes a zero tensor.pad, the bias
-/// (or zero) initialises the accumulator, and the convolution accumulates
-/// into it:
+/// Lowers a 2-D convolution in the NCHW layout. The padding becomes a zero
+/// tensor.pad, the bias (or zero) initialises the accumulator, and the
+/// convolution accumulates into it:
 ///
 /// ```mlir
 /// %p = tensor.pad %x low[0, 0, t, l] high[0, 0, b, r] { yield 0.0 }
@@ -50,58 +50,228 @@ RankedTensorType splitDim(RankedTensorType type, int64_t dim, int64_t groups) {
 /// tensor.expand_shape, linalg.conv_2d_ngchw_gfchw computes all groups, and
 /// tensor.collapse_shape restores N x F x HO x WO. Output channel f belongs
 /// to group f / (F/G), as in ONNX and PyTorch.
+Value lowerConvChannelsFirst(OpBuilder &builder, Conv2DOp op, Value input,
+                             Value weight, Value bias) {
+  Location loc = op.getLoc();
+  RankedTensorType resultType = op.getType();
+  ArrayRef<int64_t> padding = op.getPadding();
+  input = createPadded(builder, loc, input, {0, 0, padding[0], padding[1]},
+                       {0, 0, padding[2], padding[3]}, 0.0);
+  Value init = createAccumulator(builder, loc, bias, resultType, 1);
+  DenseIntElementsAttr strides = builder.getI64TensorAttr(op.getStrides());
+  DenseIntElementsAttr dilations = builder.getI64TensorAttr(op.getDilations());
+
+  int64_t groups = op.getGroups();
+  if (groups == 1)
+    return linalg::Conv2DNchwFchwOp::create(
+               builder, loc, TypeRange{resultType}, ValueRange{input, weight},
+               ValueRange{init}, strides, dilations)
+        .getResult(0);
+
+  // N x C x H x W -> N x G x C/G x H x W, F x C/G x KH x KW ->
+  // G x F/G x C/G x KH x KW, N x F x HO x WO -> N x G x F/G x HO x WO.
+  SmallVector<ReassociationIndices> splitChannels = {{0}, {1, 2}, {3}, {4}};
+  SmallVector<ReassociationIndices> splitFilters = {{0, 1}, {2}, {3}, {4}};
+  Value groupedInput = tensor::ExpandShapeOp::create(
+      builder, loc, splitDim(getTensorType(input), 1, groups), input,
+      splitChannels);
+  Value groupedWeight = tensor::ExpandShapeOp::create(
+      builder, loc, splitDim(getTensorType(weight), 0, groups), weight,
+      splitFilters);
+  RankedTensorType groupedResultType = splitDim(resultType, 1, groups);
+  Value groupedInit = tensor::ExpandShapeOp::create(
+      builder, loc, groupedResultType, init, splitChannels);
+  Value groupedResult = linalg::Conv2DNgchwGfchwOp::create(
+                            builder, loc, TypeRange{groupedResultType},
+                            ValueRange{groupedInput, groupedWeight},
+                            ValueRange{groupedInit}, strides, dilations)
+                            .getResult(0);
+  return tensor::CollapseShapeOp::create(builder, loc, resultType,
+                                         groupedResult, splitChannels);
+}
+
+/// Repeats every channel of the NHWC tensor `input` `multiplier` times:
+/// channel c * multiplier + j of the result is channel c of `input`.
+Value repeatChannels(OpBuilder &builder, Location loc, Value input,
+                     int64_t multiplier) {
+  RankedTensorType type = getTensorType(input);
+  SmallVector<int64_t> splitShape(type.getShape());
+  splitShape.push_back(multiplier);
+  Value empty =
+      tensor::EmptyOp::create(builder, loc, splitShape, type.getElementType());
+  MLIRContext *context = builder.getContext();
+  AffineMap read = AffineMap::get(
+      5, 0,
+      {getAffineDimExpr(0, context), getAffineDimExpr(1, context),
+       getAffineDimExpr(2, context), getAffineDimExpr(3, context)},
+      context);
+  Value repeated =
+      linalg::GenericOp::create(
+          builder, loc, TypeRange{empty.getType()}, ValueRange{input},
+          ValueRange{empty},
+          ArrayRef<AffineMap>{read, builder.getMultiDimIdentityMap(5)},
+          getParallelIterators(5),
+          [](OpBuilder &nested, Location bodyLoc, ValueRange args) {
+            linalg::YieldOp::create(nested, bodyLoc, args[0]);
+          })
+          .getResult(0);
+  SmallVector<int64_t> shape(type.getShape());
+  shape[3] *= multiplier;
+  return tensor::CollapseShapeOp::create(
+      builder, loc, RankedTensorType::get(shape, type.getElementType()),
+      repeated, ArrayRef<ReassociationIndices>{{0}, {1}, {2}, {3, 4}});
+}
+
+/// Returns the offsets {0, 0, 0, `channel`} of a channel slice of an NHWC
+/// tensor (or of a KH x KW x C x F weight).
+SmallVector<OpFoldResult> getChannelSliceOffsets(OpBuilder &builder,
+                                                 int64_t channel) {
+  SmallVector<OpFoldResult> offsets(3, builder.getIndexAttr(0));
+  offsets.push_back(builder.getIndexAttr(channel));
+  return offsets;
+}
+
+/// Returns the sizes of a slice of `type` with `count` elements along the
+/// last dimension and all elements along the others.
+SmallVector<OpFoldResult>
+getChannelSliceSizes(OpBuilder &builder, RankedTensorType type, int64_t count) {
+  SmallVector<OpFoldResult> sizes;
+  for (int64_t d = 0; d < 3; ++d)
+    sizes.push_back(builder.getIndexAttr(type.getDimSize(d)));
+  sizes.push_back(builder.getIndexAttr(count));
+  return sizes;
+}
+
+/// Computes a grouped convolution in NHWC as one linalg.conv_2d_nhwc_hwcf per
+/// group: group g reads input channels [g * C/G, (g + 1) * C/G) and the
+/// columns [g * F/G, (g + 1) * F/G) of the KH x KW x C/G x F `filter`, and
+/// writes the same range of output channels of `init`.
+Value createGroupedConvChannelsLast(OpBuilder &builder, Location loc,
+                                    Value input, Value filter, Value init,
+                                    int64_t groups, Attribute strides,
+                                    Attribute dilations) {
+  RankedTensorType inputType = getTensorType(input);
+  RankedTensorType filterType = getTensorType(filter);
+  RankedTensorType resultType = getTensorType(init);
+  int64_t groupChannels = inputType.getDimSize(3) / groups;
+  int64_t groupFilters = resultType.getDimSize(3) / groups;
+  SmallVector<OpFoldResult> unitStrides(4, builder.getIndexAttr(1));
+  Value result = init;
+  for (int64_t g = 0; g < groups; ++g) {
+    Value groupInput = tensor::ExtractSliceOp::create(
+        builder, loc, input, getChannelSliceOffsets(builder, g * groupChannels),
+        getChannelSliceSizes(builder, inputType, groupChannels), unitStrides);
+    Value groupFilter = tensor::ExtractSliceOp::create(
+        builder, loc, filter, getChannelSliceOffsets(builder, g * groupFilters),
+        getChannelSliceSizes(builder, filterType, groupFilters), unitStrides);
+    SmallVector<OpFoldResult> outputOffsets =
+        getChannelSliceOffsets(builder, g * groupFilters);
+    SmallVector<OpFoldResult> outputSizes =
+        getChannelSliceSizes(builder, resultType, groupFilters);
+    Value groupInit = tensor::ExtractSliceOp::create(
+        builder, loc, result, outputOffsets, outputSizes, unitStrides);
+    Value groupResult = linalg::Conv2DNhwcHwcfOp::create(
+                            builder, loc, TypeRange{groupInit.getType()},
+                            ValueRange{groupInput, groupFilter},
+                            ValueRange{groupInit}, strides, dilations)
+                            .getResult(0);
+    result =
+        tensor::InsertSliceOp::create(builder, loc, groupResult, result,
+                                      outputOffsets, outputSizes, unitStrides);
+  }
+  return result;
+}
+
+/// Lowers a 2-D convolution in the NHWC layout. The input is transposed to
+/// NHWC and padded, the weight F x C/G x KH x KW is transposed to
+/// KH x KW x C/G x F, and the result is transposed back to NCHW:
+///
+/// ```mlir
+/// %t = linalg.transpose ins(%x) permutation = [0, 2, 3, 1]
+/// %p = tensor.pad %t low[0, t, l, 0] high[0, b, r, 0] { yield 0.0 }
+/// %w = linalg.transpose ins(%weight) permutation = [2, 3, 1, 0]
+/// %init = linalg.broadcast ins(%bias) outs(%empty) dimensions = [0, 1, 2]
+/// %y = linalg.conv_2d_nhwc_hwcf ins(%p, %w) outs(%init)
+/// %r = linalg.transpose ins(%y) permutation = [0, 3, 1, 2]
+/// ```
+///
+/// A depthwise convolution (C/G = 1) becomes
+/// linalg.depthwise_conv_2d_nhwc_hwc with the weight KH x KW x F. With a
+/// channel multiplier M = F / C > 1, each input channel is first repeated M
+/// times, so that channel f of the input matches output channel f. Any other
+/// grouped convolution becomes one linalg.conv_2d_nhwc_hwcf per group, on
+/// the group's slices of the input channels, the weight and the result.
+Value lowerConvChannelsLast(OpBuilder &builder, Conv2DOp op, Value input,
+                            Value weight, Value bias) {
+  Location loc = op.getLoc();
+  RankedTensorType resultType = getPermutedType(op.getType(), kToChannelsLast);
+  ArrayRef<int64_t> padding = op.getPadding();
+  input = createTranspose(builder, loc, input, kToChannelsLast);
+  input = createPadded(builder, loc, input, {0, padding[0], padding[1], 0},
+                       {0, padding[2], padding[3], 0}, 0.0);
+  Value init = createAccumulator(builder, loc, bias, resultType, 3);
+  DenseIntElementsAttr strides = builder.getI64TensorAttr(op.getStrides());
+  DenseIntElementsAttr dilations = builder.getI64TensorAttr(op.getDilations());
+
+  RankedTensorType weightType = getTensorType(weight);
+  int64_t groups = op.getGroups();
+  int64_t channels = getTensorType(input).getDimSize(3);
+  int64_t filters = resultType.getDimSize(3);
+  Value result;
+  if (groups > 1 && groups == channels) {
+    // F x 1 x KH x KW -> F x KH x KW -> KH x KW x F.
+    Value collapsed = tensor::CollapseShapeOp::create(
+        builder, loc,
+        RankedTensorType::get(
+            {filters, weightType.getDimSize(2), weightType.getDimSize(3)},
+            weightType.getElementType()),
+        weight, ArrayRef<ReassociationIndices>{{0, 1}, {2}, {3}});
+    Value depthwiseWeight =
+        createTranspose(builder, loc, collapsed, ArrayRef<int64_t>{1, 2, 0});
+    if (filters != channels)
+      input = repeatChannels(builder, loc, input, filters / channels);
+    result = linalg::DepthwiseConv2DNhwcHwcOp::create(
+                 builder, loc, TypeRange{resultType},
+                 ValueRange{input, depthwiseWeight}, ValueRange{init}, strides,
+                 dilations)
+                 .getResult(0);
+  } else {
+    Value filter =
+        createTranspose(builder, loc, weight, ArrayRef<int64_t>{2, 3, 1, 0});
+    if (groups == 1) {
+      result =
+          linalg::Conv2DNhwcHwcfOp::create(builder, loc, TypeRange{resultType},
+                                           ValueRange{input, filter},
+                                           ValueRange{init}, strides, dilations)
+              .getResult(0);
+    } else {
+      result = createGroupedConvChannelsLast(builder, loc, input, filter, init,
+                                             groups, strides, dilations);
+    }
+  }
+  return createTranspose(builder, loc, result, kToChannelsFirst);
+}
+
+/// Lowers a 2-D convolution in the layout the pattern was built for.
 struct Conv2DLowering : OpConversionPattern<Conv2DOp> {
-  using OpConversionPattern::OpConversionPattern;
+  Conv2DLowering(MLIRContext *context, ActivationLayout layout)
+      : OpConversionPattern(context), layout(layout) {}
 
   LogicalResult
   matchAndRewrite(Conv2DOp op, OpAdaptor adaptor,
                   ConversionPatternRewriter &rewriter) const override {
-    Location loc = op.getLoc();
-    RankedTensorType resultType = op.getType();
-    ArrayRef<int64_t> padding = op.getPadding();
-    Value input = createPadded(rewriter, loc, adaptor.getInput(),
-                               {0, 0, padding[0], padding[1]},
-                               {0, 0, padding[2], padding[3]}, 0.0);
-    Value weight = adaptor.getWeight();
-    Value init =
-        createAccumulator(rewriter, loc, adaptor.getBias(), resultType, 1);
-    DenseIntElementsAttr strides = rewriter.getI64TensorAttr(op.getStrides());
-    DenseIntElementsAttr dilations =
-        rewriter.getI64TensorAttr(op.getDilations());
-
-    int64_t groups = op.getGroups();
-    if (groups == 1) {
-      Value result =
-          linalg::Conv2DNchwFchwOp::create(rewriter, loc, TypeRange{resultType},
-                                           ValueRange{input, weight},
-                                           ValueRange{init}, strides, dilations)
-              .getResult(0);
-      rewriter.replaceOp(op, result);
-      return success();
-    }
-
-    // N x C x H x W -> N x G x C/G x H x W, F x C/G x KH x KW ->
-    // G x F/G x C/G x KH x KW, N x F x HO x WO -> N x G x F/G x HO x WO.
-    SmallVector<ReassociationIndices> splitChannels = {{0}, {1, 2}, {3}, {4}};
-    SmallVector<ReassociationIndices> splitFilters = {{0, 1}, {2}, {3}, {4}};
-    Value groupedInput = tensor::ExpandShapeOp::create(
-        rewriter, loc, splitDim(getTensorType(input), 1, groups), input,
-        splitChannels);
-    Value groupedWeight = tensor::ExpandShapeOp::create(
-        rewriter, loc, splitDim(getTensorType(weight), 0, groups), weight,
-        splitFilters);
-    RankedTensorType groupedResultType = splitDim(resultType, 1, groups);
-    Value groupedInit = tensor::ExpandShapeOp::create(
-        rewriter, loc, groupedResultType, init, splitChannels);
-    Value groupedResult = linalg::Conv2DNgchwGfchwOp::create(
-                              rewriter, loc, TypeRange{groupedResultType},
-                              ValueRange{groupedInput, groupedWeight},
-                              ValueRange{groupedInit}, strides, dilations)
-                              .getResult(0);
-    rewriter.replaceOpWithNewOp<tensor::CollapseShapeOp>(
-        op, resultType, groupedResult, splitChannels);
+    Value result =
+        layout == ActivationLayout::NHWC
+            ? lowerConvChannelsLast(rewriter, op, adaptor.getInput(),
+                                    adaptor.getWeight(), adaptor.getBias())
+            : lowerConvChannelsFirst(rewriter, op, adaptor.getInput(),
+                                     adaptor.getWeight(), adaptor.getBias());
+    rewriter.replaceOp(op, result);
     return success();
   }
+
+private:
+  ActivationLayout layout;
 };
 
 /// Lowers a fully connected layer to a matmul on rows x c_in with the
@@ -116,8 +286,13 @@ struct Conv2DLowering : OpConversionPattern<Conv2DOp> {
 ///        ins(%rows, %w) outs(%init)
 /// %out = tensor.expand_shape %y [[0, 1], [2]]
 /// ```
+///
+/// With the NHWC layout, the weight is transposed to c_in x c_out instead,
+/// the layout in which the convolution weights are read, and a plain
+/// linalg.matmul multiplies it.
 struct FullyConnectedLowering : OpConversionPattern<FullyConnectedOp> {
-  using OpConversionPattern::OpConversionPattern;
+  FullyConnectedLowering(MLIRContext *context, ActivationLayout layout)
+      : OpConversionPattern(context), layout(layout) {}
 
   LogicalResult
   matchAndRewrite(FullyConnectedOp op, OpAdaptor adaptor,
@@ -137,19 +312,32 @@ struct FullyConnectedLowering : OpConversionPattern<FullyConnectedOp> {
     Value input = createReshape(rewriter, loc, adaptor.getInput(), rowsType);
     Value init =
         createAccumulator(rewriter, loc, adaptor.getBias(), matmulType, 1);
-    Value product =
-        linalg::MatmulTransposeBOp::create(
-            rewriter, loc, TypeRange{matmulType},
-            ValueRange{input, adaptor.getWeight()}, ValueRange{init})
-            .getResult(0);
+    Value product;
+    if (layout == ActivationLayout::NHWC) {
+      Value weight = createTranspose(rewriter, loc, adaptor.getWeight(),
+                                     ArrayRef<int64_t>{1, 0});
+      product =
+          linalg::MatmulOp::create(rewriter, loc, TypeRange{matmulType},
+                                   ValueRange{input, weight}, ValueRange{init})
+              .getResult(0);
+    } else {
+      product = linalg::MatmulTransposeBOp::create(
+                    rewriter, loc, TypeRange{matmulType},
+                    ValueRange{input, adaptor.getWeight()}, ValueRange{init})
+                    .getResult(0);
+    }
     rewriter.replaceOp(op, createReshape(rewriter, loc, product, resultType));
     return success();
   }
+
+private:
+  ActivationLayout layout;
 };
 
 } // namespace
 
 void nas::nas_to_linalg::populateConvolutionPatterns(
-    RewritePatternSet &patterns) {
-  patterns.add<Conv2DLowering, FullyConnectedLowering>(patterns.getContext());
+    RewritePatternSet &patterns, ActivationLayout layout) {
+  patterns.add<Conv2DLowering, FullyConnectedLowering>(patterns.getContext(),
+                                                       layout);
 }

@@ -22,34 +22,88 @@ namespace {
 /// Body of a linalg.generic: maps the scalar inputs to the scalar output.
 using ScalarBody = llvm::function_ref<Value(OpBuilder &, Location, ValueRange)>;
 
-/// Replaces `op` with a linalg.generic over its result shape, all loops
-/// parallel, reading `inputs` through `inputMaps` and writing a new tensor
-/// through the identity map.
-void replaceWithGeneric(ConversionPatternRewriter &rewriter, Operation *op,
-                        ValueRange inputs, ArrayRef<AffineMap> inputMaps,
-                        ScalarBody body) {
-  Location loc = op->getLoc();
-  auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
+/// Creates a linalg.generic over `resultType`, all loops parallel, reading
+/// `inputs` through `inputMaps` and writing a new tensor through the
+/// identity map.
+Value createElementwiseGeneric(OpBuilder &builder, Location loc,
+                               RankedTensorType resultType, ValueRange inputs,
+                               ArrayRef<AffineMap> inputMaps, ScalarBody body) {
   unsigned rank = resultType.getRank();
-  Value empty = tensor::EmptyOp::create(rewriter, loc, resultType.getShape(),
+  Value empty = tensor::EmptyOp::create(builder, loc, resultType.getShape(),
                                         resultType.getElementType());
   SmallVector<AffineMap> maps(inputMaps);
-  maps.push_back(rewriter.getMultiDimIdentityMap(rank));
-  auto generic = linalg::GenericOp::create(
-      rewriter, loc, TypeRange{resultType}, inputs, ValueRange{empty}, maps,
-      getParallelIterators(rank),
-      [&](OpBuilder &builder, Location bodyLoc, ValueRange args) {
-        Value result = body(builder, bodyLoc, args.drop_back());
-        linalg::YieldOp::create(builder, bodyLoc, result);
-      });
-  rewriter.replaceOp(op, generic.getResults());
+  maps.push_back(builder.getMultiDimIdentityMap(rank));
+  return linalg::GenericOp::create(
+             builder, loc, TypeRange{resultType}, inputs, ValueRange{empty},
+             maps, getParallelIterators(rank),
+             [&](OpBuilder &nested, Location bodyLoc, ValueRange args) {
+               Value result = body(nested, bodyLoc, args.drop_back());
+               linalg::YieldOp::create(nested, bodyLoc, result);
+             })
+      .getResult(0);
 }
+
+/// Replaces `op` with a linalg.generic over its result shape, all loops
+/// parallel, reading `inputs` through `inputMaps` (maps of the NCHW
+/// iteration space for a 4-D result).
+///
+/// With the NHWC layout and a 4-D result, the generic iterates over the
+/// NHWC shape instead: an input read through the identity map is transposed
+/// to NHWC, the other maps are rewritten to name the same NCHW dimensions in
+/// the NHWC iteration space (d1 becomes d3, d2 becomes d1, d3 becomes d2),
+/// and the result is transposed back to NCHW. For batch normalization, the
+/// channel map (d0, d1, d2, d3) -> (d1) becomes (d0, d1, d2, d3) -> (d3).
+void replaceWithGeneric(ConversionPatternRewriter &rewriter, Operation *op,
+                        ActivationLayout layout, ValueRange inputs,
+                        ArrayRef<AffineMap> inputMaps, ScalarBody body) {
+  Location loc = op->getLoc();
+  auto resultType = cast<RankedTensorType>(op->getResult(0).getType());
+  if (layout == ActivationLayout::NCHW || resultType.getRank() != 4) {
+    rewriter.replaceOp(op, createElementwiseGeneric(rewriter, loc, resultType,
+                                                    inputs, inputMaps, body));
+    return;
+  }
+
+  MLIRContext *context = rewriter.getContext();
+  AffineMap identity = rewriter.getMultiDimIdentityMap(4);
+  // NCHW dimension i is dimension kToChannelsFirst[i] of NHWC.
+  SmallVector<AffineExpr> nhwcDims;
+  for (int64_t dim : kToChannelsFirst)
+    nhwcDims.push_back(getAffineDimExpr(dim, context));
+  SmallVector<Value> nhwcInputs;
+  SmallVector<AffineMap> nhwcMaps;
+  for (auto [input, map] : llvm::zip(inputs, inputMaps)) {
+    if (map == identity) {
+      nhwcInputs.push_back(
+          createTranspose(rewriter, loc, input, kToChannelsLast));
+      nhwcMaps.push_back(identity);
+      continue;
+    }
+    nhwcInputs.push_back(input);
+    nhwcMaps.push_back(map.replaceDimsAndSymbols(nhwcDims, {}, 4, 0));
+  }
+  Value result = createElementwiseGeneric(
+      rewriter, loc, getPermutedType(resultType, kToChannelsLast), nhwcInputs,
+      nhwcMaps, body);
+  rewriter.replaceOp(op,
+                     createTranspose(rewriter, loc, result, kToChannelsFirst));
+}
+
+/// Base of the elementwise lowerings: stores the layout.
+template <typename OpTy>
+struct ElementwiseLowering : OpConversionPattern<OpTy> {
+  ElementwiseLowering(MLIRContext *context, ActivationLayout layout)
+      : OpConversionPattern<OpTy>(context), layout(layout) {}
+
+protected:
+  ActivationLayout layout;
+};
 
 /// Lowers batch normalization to one linalg.generic that computes
 /// `(x - mean[c]) / sqrt(variance[c] + epsilon) * scale[c] + bias[c]` per
 /// element, reading the four vectors at the index of dimension 1.
-struct BatchNormLowering : OpConversionPattern<BatchNormOp> {
-  using OpConversionPattern::OpConversionPattern;
+struct BatchNormLowering : ElementwiseLowering<BatchNormOp> {
+  using ElementwiseLowering::ElementwiseLowering;
 
   LogicalResult
   matchAndRewrite(BatchNormOp op, OpAdaptor adaptor,
@@ -62,7 +116,7 @@ struct BatchNormLowering : OpConversionPattern<BatchNormOp> {
     AffineMap identity = rewriter.getMultiDimIdentityMap(rank);
     AffineMap channel = AffineMap::get(rank, 0, rewriter.getAffineDimExpr(1));
     replaceWithGeneric(
-        rewriter, op,
+        rewriter, op, layout,
         {adaptor.getInput(), adaptor.getScale(), adaptor.getBias(),
          adaptor.getMean(), adaptor.getVariance()},
         {identity, channel, channel, channel, channel},
@@ -84,8 +138,8 @@ struct BatchNormLowering : OpConversionPattern<BatchNormOp> {
 };
 
 /// Lowers relu to a linalg.generic computing arith.maximumf(x, 0).
-struct ReluLowering : OpConversionPattern<ReluOp> {
-  using OpConversionPattern::OpConversionPattern;
+struct ReluLowering : ElementwiseLowering<ReluOp> {
+  using ElementwiseLowering::ElementwiseLowering;
 
   LogicalResult
   matchAndRewrite(ReluOp op, OpAdaptor adaptor,
@@ -94,7 +148,7 @@ struct ReluLowering : OpConversionPattern<ReluOp> {
     Value zero =
         createFloatConstant(rewriter, op.getLoc(), type.getElementType(), 0.0);
     replaceWithGeneric(
-        rewriter, op, {adaptor.getInput()},
+        rewriter, op, layout, {adaptor.getInput()},
         {rewriter.getMultiDimIdentityMap(type.getRank())},
         [&](OpBuilder &builder, Location bodyLoc, ValueRange args) -> Value {
           return arith::MaximumFOp::create(builder, bodyLoc, args[0], zero);
@@ -105,8 +159,8 @@ struct ReluLowering : OpConversionPattern<ReluOp> {
 
 /// Lowers clip to a linalg.generic computing
 /// arith.minimumf(arith.maximumf(x, min), max).
-struct ClipLowering : OpConversionPattern<ClipOp> {
-  using OpConversionPattern::OpConversionPattern;
+struct ClipLowering : ElementwiseLowering<ClipOp> {
+  using ElementwiseLowering::ElementwiseLowering;
 
   LogicalResult
   matchAndRewrite(ClipOp op, OpAdaptor adaptor,
@@ -118,7 +172,7 @@ struct ClipLowering : OpConversionPattern<ClipOp> {
     Value max = createFloatConstant(rewriter, loc, type.getElementType(),
                                     op.getMax().convertToDouble());
     replaceWithGeneric(
-        rewriter, op, {adaptor.getInput()},
+        rewriter, op, layout, {adaptor.getInput()},
         {rewriter.getMultiDimIdentityMap(type.getRank())},
         [&](OpBuilder &builder, Location bodyLoc, ValueRange args) -> Value {
           Value lower =
@@ -152,8 +206,8 @@ AffineMap getBroadcastMap(RankedTensorType operandType,
 /// drop the missing leading dimensions and read broadcast dimensions at 0:
 /// for 2x3x4 + 3x1, the maps are (d0, d1, d2) -> (d1, 0) for the second
 /// operand and the identity for the first.
-struct AddLowering : OpConversionPattern<AddOp> {
-  using OpConversionPattern::OpConversionPattern;
+struct AddLowering : ElementwiseLowering<AddOp> {
+  using ElementwiseLowering::ElementwiseLowering;
 
   LogicalResult
   matchAndRewrite(AddOp op, OpAdaptor adaptor,
@@ -162,7 +216,7 @@ struct AddLowering : OpConversionPattern<AddOp> {
     MLIRContext *context = rewriter.getContext();
     Value lhs = adaptor.getLhs(), rhs = adaptor.getRhs();
     replaceWithGeneric(
-        rewriter, op, {lhs, rhs},
+        rewriter, op, layout, {lhs, rhs},
         {getBroadcastMap(getTensorType(lhs), shape, context),
          getBroadcastMap(getTensorType(rhs), shape, context)},
         [&](OpBuilder &builder, Location bodyLoc, ValueRange args) -> Value {
@@ -175,7 +229,7 @@ struct AddLowering : OpConversionPattern<AddOp> {
 } // namespace
 
 void nas::nas_to_linalg::populateElementwisePatterns(
-    RewritePatternSet &patterns) {
+    RewritePatternSet &patterns, ActivationLayout layout) {
   patterns.add<BatchNormLowering, ReluLowering, ClipLowering, AddLowering>(
-      patterns.getContext());
+      patterns.getContext(), layout);
 }

@@ -77,6 +77,8 @@ LogicalResult checkLowerable(Operation *op) {
 
 struct ConvertNasToLinalgPass
     : nas::impl::ConvertNasToLinalgBase<ConvertNasToLinalgPass> {
+  using ConvertNasToLinalgBase::ConvertNasToLinalgBase;
+
   void runOnOperation() override {
     Operation *root = getOperation();
     Dialect *nasDialect = getContext().getLoadedDialect<NasDialect>();
@@ -98,9 +100,9 @@ struct ConvertNasToLinalgPass
                            math::MathDialect, tensor::TensorDialect>();
 
     RewritePatternSet patterns(&getContext());
-    populateConvolutionPatterns(patterns);
-    populateElementwisePatterns(patterns);
-    populatePoolingPatterns(patterns);
+    populateConvolutionPatterns(patterns, layout);
+    populateElementwisePatterns(patterns, layout);
+    populatePoolingPatterns(patterns, layout);
     populateShapePatterns(patterns);
     if (failed(applyPartialConversion(root, target, std::move(patterns))))
       signalPassFailure();

@@ -14,6 +14,8 @@
 #ifndef NAS_LIB_CONVERSION_NASTOLINALG_PATTERNS_H
 #define NAS_LIB_CONVERSION_NASTOLINALG_PATTERNS_H
 
+#include "nas/Conversion/Passes.h"
+
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinTypes.h"
@@ -23,14 +25,17 @@ namespace nas {
 namespace nas_to_linalg {
 
 /// Adds the patterns for nas.conv2d and nas.fully_connected.
-void populateConvolutionPatterns(mlir::RewritePatternSet &patterns);
+void populateConvolutionPatterns(mlir::RewritePatternSet &patterns,
+                                 ActivationLayout layout);
 
 /// Adds the patterns for nas.batch_norm, nas.relu, nas.clip and nas.add.
-void populateElementwisePatterns(mlir::RewritePatternSet &patterns);
+void populateElementwisePatterns(mlir::RewritePatternSet &patterns,
+                                 ActivationLayout layout);
 
 /// Adds the patterns for nas.max_pool2d, nas.avg_pool2d and
 /// nas.global_avg_pool2d.
-void populatePoolingPatterns(mlir::RewritePatternSet &patterns);
+void populatePoolingPatterns(mlir::RewritePatternSet &patterns,
+                             ActivationLayout layout);
 
 /// Adds the patterns for nas.flatten and nas.reshape.
 void populateShapePatterns(mlir::RewritePatternSet &patterns);
@@ -66,6 +71,22 @@ mlir::Value createPadded(mlir::OpBuilder &builder, mlir::Location loc,
 /// the dimensions exists, otherwise a collapse to 1-D and an expand.
 mlir::Value createReshape(mlir::OpBuilder &builder, mlir::Location loc,
                           mlir::Value input, mlir::RankedTensorType type);
+
+/// Permutation of a linalg.transpose from NCHW to NHWC.
+inline constexpr int64_t kToChannelsLast[] = {0, 2, 3, 1};
+/// Permutation of a linalg.transpose from NHWC to NCHW.
+inline constexpr int64_t kToChannelsFirst[] = {0, 3, 1, 2};
+
+/// Returns `type` with its dimensions permuted: dimension i of the result is
+/// dimension `permutation[i]` of `type`.
+mlir::RankedTensorType getPermutedType(mlir::RankedTensorType type,
+                                       llvm::ArrayRef<int64_t> permutation);
+
+/// Transposes `input` into a new tensor (linalg.transpose): dimension i of
+/// the result is dimension `permutation[i]` of `input`.
+mlir::Value createTranspose(mlir::OpBuilder &builder, mlir::Location loc,
+                            mlir::Value input,
+                            llvm::ArrayRef<int64_t> permutation);
 
 /// Returns `count` parallel iterator types.
 llvm::SmallVector<mlir::utils::IteratorType>

@@ -55,16 +55,54 @@ WindowDim getWindowDim(RankedTensorType inputType, RankedTensorType resultType,
           padding[dim + 2]};
 }
 
-/// Pads an NCHW input for a named pooling op with `padValue`, including the
-/// extra bottom and right padding that ceil_mode windows reach.
+/// Pads an input in `layout` for a named pooling op with `padValue`,
+/// including the extra bottom and right padding that ceil_mode windows
+/// reach.
 Value padForPooling(OpBuilder &builder, Location loc, Value input,
-                    const WindowDim &height, const WindowDim &width,
-                    double padValue) {
+                    ActivationLayout layout, const WindowDim &height,
+                    const WindowDim &width, double padValue) {
+  if (layout == ActivationLayout::NHWC)
+    return createPadded(
+        builder, loc, input, {0, height.padBefore, width.padBefore, 0},
+        {0, height.getPadAfterForWindows(), width.getPadAfterForWindows(), 0},
+        padValue);
   return createPadded(
       builder, loc, input, {0, 0, height.padBefore, width.padBefore},
       {0, 0, height.getPadAfterForWindows(), width.getPadAfterForWindows()},
       padValue);
 }
+
+/// Returns `input`, an NCHW tensor, in `layout`.
+Value toLayout(OpBuilder &builder, Location loc, Value input,
+               ActivationLayout layout) {
+  if (layout == ActivationLayout::NHWC)
+    return createTranspose(builder, loc, input, kToChannelsLast);
+  return input;
+}
+
+/// Returns `result`, a tensor in `layout`, in NCHW.
+Value fromLayout(OpBuilder &builder, Location loc, Value result,
+                 ActivationLayout layout) {
+  if (layout == ActivationLayout::NHWC)
+    return createTranspose(builder, loc, result, kToChannelsFirst);
+  return result;
+}
+
+/// Returns the NCHW type `type` in `layout`.
+RankedTensorType getLayoutType(RankedTensorType type, ActivationLayout layout) {
+  if (layout == ActivationLayout::NHWC)
+    return getPermutedType(type, kToChannelsLast);
+  return type;
+}
+
+/// Base of the pooling lowerings: stores the layout.
+template <typename OpTy> struct PoolingLowering : OpConversionPattern<OpTy> {
+  PoolingLowering(MLIRContext *context, ActivationLayout layout)
+      : OpConversionPattern<OpTy>(context), layout(layout) {}
+
+protected:
+  ActivationLayout layout;
+};
 
 /// Lowers max pooling to linalg.pooling_nchw_max on the input padded with
 /// -inf, so padding never wins:
@@ -77,9 +115,11 @@ Value padForPooling(OpBuilder &builder, Location loc, Value input,
 /// ```
 ///
 /// b' and r' add to the bottom and right padding what ceil_mode windows
-/// need; the output size comes from the result type.
-struct MaxPool2DLowering : OpConversionPattern<MaxPool2DOp> {
-  using OpConversionPattern::OpConversionPattern;
+/// need; the output size comes from the result type. With the NHWC layout,
+/// the input is transposed to NHWC, linalg.pooling_nhwc_max computes the
+/// maximum, and the result is transposed back.
+struct MaxPool2DLowering : PoolingLowering<MaxPool2DOp> {
+  using PoolingLowering::PoolingLowering;
 
   LogicalResult
   matchAndRewrite(MaxPool2DOp op, OpAdaptor adaptor,
@@ -96,19 +136,31 @@ struct MaxPool2DLowering : OpConversionPattern<MaxPool2DOp> {
                      op.getDilations(), op.getPadding(), 1);
 
     double lowest = -std::numeric_limits<double>::infinity();
-    Value input =
-        padForPooling(rewriter, loc, adaptor.getInput(), height, width, lowest);
-    Value init = createFilledTensor(rewriter, loc, resultType, lowest);
+    Value input = padForPooling(
+        rewriter, loc, toLayout(rewriter, loc, adaptor.getInput(), layout),
+        layout, height, width, lowest);
+    RankedTensorType poolType = getLayoutType(resultType, layout);
+    Value init = createFilledTensor(rewriter, loc, poolType, lowest);
     Value window = tensor::EmptyOp::create(
         rewriter, loc, ArrayRef<int64_t>{height.kernel, width.kernel},
         elementType);
-    Value result =
-        linalg::PoolingNchwMaxOp::create(
-            rewriter, loc, TypeRange{resultType}, ValueRange{input, window},
-            ValueRange{init}, rewriter.getI64TensorAttr(op.getStrides()),
-            rewriter.getI64TensorAttr(op.getDilations()))
-            .getResult(0);
-    rewriter.replaceOp(op, result);
+    DenseIntElementsAttr strides = rewriter.getI64TensorAttr(op.getStrides());
+    DenseIntElementsAttr dilations =
+        rewriter.getI64TensorAttr(op.getDilations());
+    Value result;
+    if (layout == ActivationLayout::NHWC)
+      result =
+          linalg::PoolingNhwcMaxOp::create(rewriter, loc, TypeRange{poolType},
+                                           ValueRange{input, window},
+                                           ValueRange{init}, strides, dilations)
+              .getResult(0);
+    else
+      result =
+          linalg::PoolingNchwMaxOp::create(rewriter, loc, TypeRange{poolType},
+                                           ValueRange{input, window},
+                                           ValueRange{init}, strides, dilations)
+              .getResult(0);
+    rewriter.replaceOp(op, fromLayout(rewriter, loc, result, layout));
     return success();
   }
 };
@@ -165,9 +217,12 @@ Value createVectorConstant(OpBuilder &builder, Location loc, Type elementType,
 /// ```
 ///
 /// otherwise it reads count_h and count_w from two 1-D constants through the
-/// maps (n, c, h, w) -> (h) and (n, c, h, w) -> (w).
-struct AvgPool2DLowering : OpConversionPattern<AvgPool2DOp> {
-  using OpConversionPattern::OpConversionPattern;
+/// maps (n, c, h, w) -> (h) and (n, c, h, w) -> (w). With the NHWC layout,
+/// linalg.pooling_nhwc_sum and the division compute on the input transposed
+/// to NHWC, with the maps (n, h, w, c) -> (h) and (n, h, w, c) -> (w), and
+/// the result is transposed back.
+struct AvgPool2DLowering : PoolingLowering<AvgPool2DOp> {
+  using PoolingLowering::PoolingLowering;
 
   LogicalResult
   matchAndRewrite(AvgPool2DOp op, OpAdaptor adaptor,
@@ -184,26 +239,37 @@ struct AvgPool2DLowering : OpConversionPattern<AvgPool2DOp> {
         getWindowDim(inputType, resultType, op.getKernel(), op.getStrides(),
                      dilations, op.getPadding(), 1);
 
-    Value input =
-        padForPooling(rewriter, loc, adaptor.getInput(), height, width, 0.0);
-    Value init = createFilledTensor(rewriter, loc, resultType, 0.0);
+    Value input = padForPooling(
+        rewriter, loc, toLayout(rewriter, loc, adaptor.getInput(), layout),
+        layout, height, width, 0.0);
+    RankedTensorType poolType = getLayoutType(resultType, layout);
+    Value init = createFilledTensor(rewriter, loc, poolType, 0.0);
     Value window = tensor::EmptyOp::create(
         rewriter, loc, ArrayRef<int64_t>{height.kernel, width.kernel},
         elementType);
-    Value sum =
-        linalg::PoolingNchwSumOp::create(
-            rewriter, loc, TypeRange{resultType}, ValueRange{input, window},
-            ValueRange{init}, rewriter.getI64TensorAttr(op.getStrides()),
-            rewriter.getI64TensorAttr(dilations))
-            .getResult(0);
+    DenseIntElementsAttr strideAttr =
+        rewriter.getI64TensorAttr(op.getStrides());
+    DenseIntElementsAttr dilationAttr = rewriter.getI64TensorAttr(dilations);
+    Value sum;
+    if (layout == ActivationLayout::NHWC)
+      sum = linalg::PoolingNhwcSumOp::create(
+                rewriter, loc, TypeRange{poolType}, ValueRange{input, window},
+                ValueRange{init}, strideAttr, dilationAttr)
+                .getResult(0);
+    else
+      sum = linalg::PoolingNchwSumOp::create(
+                rewriter, loc, TypeRange{poolType}, ValueRange{input, window},
+                ValueRange{init}, strideAttr, dilationAttr)
+                .getResult(0);
 
     bool countIncludePad = op.getCountIncludePad();
     SmallVector<int64_t> heightCounts =
         getWindowCounts(height, countIncludePad);
     SmallVector<int64_t> widthCounts = getWindowCounts(width, countIncludePad);
     AffineMap identity = rewriter.getMultiDimIdentityMap(4);
-    Value empty = tensor::EmptyOp::create(rewriter, loc, resultType.getShape(),
+    Value empty = tensor::EmptyOp::create(rewriter, loc, poolType.getShape(),
                                           elementType);
+    unsigned heightDim = layout == ActivationLayout::NHWC ? 1 : 2;
 
     linalg::GenericOp divide;
     if (llvm::all_equal(heightCounts) && llvm::all_equal(widthCounts)) {
@@ -211,7 +277,7 @@ struct AvgPool2DLowering : OpConversionPattern<AvgPool2DOp> {
           rewriter, loc, elementType,
           static_cast<double>(heightCounts.front() * widthCounts.front()));
       divide = linalg::GenericOp::create(
-          rewriter, loc, TypeRange{resultType}, ValueRange{sum},
+          rewriter, loc, TypeRange{poolType}, ValueRange{sum},
           ValueRange{empty}, ArrayRef<AffineMap>{identity, identity},
           getParallelIterators(4),
           [&](OpBuilder &builder, Location bodyLoc, ValueRange args) {
@@ -224,10 +290,12 @@ struct AvgPool2DLowering : OpConversionPattern<AvgPool2DOp> {
           createVectorConstant(rewriter, loc, elementType, heightCounts);
       Value widthDivisors =
           createVectorConstant(rewriter, loc, elementType, widthCounts);
-      AffineMap heightMap = AffineMap::get(4, 0, rewriter.getAffineDimExpr(2));
-      AffineMap widthMap = AffineMap::get(4, 0, rewriter.getAffineDimExpr(3));
+      AffineMap heightMap =
+          AffineMap::get(4, 0, rewriter.getAffineDimExpr(heightDim));
+      AffineMap widthMap =
+          AffineMap::get(4, 0, rewriter.getAffineDimExpr(heightDim + 1));
       divide = linalg::GenericOp::create(
-          rewriter, loc, TypeRange{resultType},
+          rewriter, loc, TypeRange{poolType},
           ValueRange{sum, heightDivisors, widthDivisors}, ValueRange{empty},
           ArrayRef<AffineMap>{identity, heightMap, widthMap, identity},
           getParallelIterators(4),
@@ -239,16 +307,19 @@ struct AvgPool2DLowering : OpConversionPattern<AvgPool2DOp> {
             linalg::YieldOp::create(builder, bodyLoc, mean);
           });
     }
-    rewriter.replaceOp(op, divide.getResults());
+    rewriter.replaceOp(op,
+                       fromLayout(rewriter, loc, divide.getResult(0), layout));
     return success();
   }
 };
 
 /// Lowers global average pooling to a linalg.reduce of the sum over H and W,
 /// a linalg.generic dividing by H * W, and a tensor.expand_shape from
-/// N x C to N x C x 1 x 1.
-struct GlobalAvgPool2DLowering : OpConversionPattern<GlobalAvgPool2DOp> {
-  using OpConversionPattern::OpConversionPattern;
+/// N x C to N x C x 1 x 1. With the NHWC layout, the reduction runs over
+/// dimensions 1 and 2 of the input transposed to NHWC; the N x C sum is the
+/// same in both layouts.
+struct GlobalAvgPool2DLowering : PoolingLowering<GlobalAvgPool2DOp> {
+  using PoolingLowering::PoolingLowering;
 
   LogicalResult
   matchAndRewrite(GlobalAvgPool2DOp op, OpAdaptor adaptor,
@@ -260,15 +331,21 @@ struct GlobalAvgPool2DLowering : OpConversionPattern<GlobalAvgPool2DOp> {
         {inputType.getDimSize(0), inputType.getDimSize(1)}, elementType);
 
     Value init = createFilledTensor(rewriter, loc, planeType, 0.0);
-    Value sum = linalg::ReduceOp::create(
-                    rewriter, loc, ValueRange{adaptor.getInput()},
-                    ValueRange{init}, ArrayRef<int64_t>{2, 3},
-                    [](OpBuilder &builder, Location bodyLoc, ValueRange args) {
-                      Value total = arith::AddFOp::create(builder, bodyLoc,
-                                                          args[0], args[1]);
-                      linalg::YieldOp::create(builder, bodyLoc, total);
-                    })
-                    .getResult(0);
+    bool channelsLast = layout == ActivationLayout::NHWC;
+    SmallVector<int64_t, 2> spatialDims = channelsLast
+                                              ? SmallVector<int64_t, 2>{1, 2}
+                                              : SmallVector<int64_t, 2>{2, 3};
+    Value sum =
+        linalg::ReduceOp::create(
+            rewriter, loc,
+            ValueRange{toLayout(rewriter, loc, adaptor.getInput(), layout)},
+            ValueRange{init}, spatialDims,
+            [](OpBuilder &builder, Location bodyLoc, ValueRange args) {
+              Value total =
+                  arith::AddFOp::create(builder, bodyLoc, args[0], args[1]);
+              linalg::YieldOp::create(builder, bodyLoc, total);
+            })
+            .getResult(0);
 
     Value count = createFloatConstant(
         rewriter, loc, elementType,
@@ -294,7 +371,8 @@ struct GlobalAvgPool2DLowering : OpConversionPattern<GlobalAvgPool2DOp> {
 
 } // namespace
 
-void nas::nas_to_linalg::populatePoolingPatterns(RewritePatternSet &patterns) {
+void nas::nas_to_linalg::populatePoolingPatterns(RewritePatternSet &patterns,
+                                                 ActivationLayout layout) {
   patterns.add<MaxPool2DLowering, AvgPool2DLowering, GlobalAvgPool2DLowering>(
-      patterns.getContext());
+      patterns.getContext(), layout);
 }

@@ -117,6 +117,23 @@ Value createReshape(OpBuilder &builder, Location loc, Value input,
                                        ArrayRef<ReassociationIndices>{allTo});
 }
 
+RankedTensorType getPermutedType(RankedTensorType type,
+                                 ArrayRef<int64_t> permutation) {
+  SmallVector<int64_t> shape;
+  for (int64_t dim : permutation)
+    shape.push_back(type.getDimSize(dim));
+  return RankedTensorType::get(shape, type.getElementType());
+}
+
+Value createTranspose(OpBuilder &builder, Location loc, Value input,
+                      ArrayRef<int64_t> permutation) {
+  RankedTensorType type = getPermutedType(getTensorType(input), permutation);
+  Value empty = tensor::EmptyOp::create(builder, loc, type.getShape(),
+                                        type.getElementType());
+  return linalg::TransposeOp::create(builder, loc, input, empty, permutation)
+      .getResult()[0];
+}
+
 SmallVector<utils::IteratorType> getParallelIterators(unsigned count) {
   return SmallVector<utils::IteratorType>(count, utils::IteratorType::parallel);
 }

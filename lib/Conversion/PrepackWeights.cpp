@@ -1,0 +1,189 @@
+//===- PrepackWeights.cpp - pack weights once, outside the inference ------===//
+//
+// Part of the nas-mlir project, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// The nas-prepack-weights pass. The convolution and matmul kernels read
+// their weights transposed from the nas layout; the transposes of function
+// arguments move into a separate function that writes the packed weights to
+// globals, so that the inference itself only reads them.
+//
+//===----------------------------------------------------------------------===//
+
+#include "nas/Conversion/Passes.h"
+
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/IR/IRMapping.h"
+#include "mlir/IR/SymbolTable.h"
+
+#include "llvm/ADT/SetVector.h"
+
+namespace nas {
+#define GEN_PASS_DEF_NASPREPACKWEIGHTS
+#include "nas/Conversion/Passes.h.inc"
+} // namespace nas
+
+using namespace mlir;
+
+namespace {
+
+/// Suffix of the name of the pack function of a function.
+constexpr llvm::StringLiteral kPackSuffix = "_pack_weights";
+
+/// Returns true if `use` reads a value as the weight of a convolution or
+/// matmul kernel, directly or through tensor.extract_slice and reshapes.
+bool isWeightUse(OpOperand &use) {
+  Operation *user = use.getOwner();
+  if (isa<linalg::Conv2DNhwcHwcfOp, linalg::DepthwiseConv2DNhwcHwcOp>(user))
+    return use.getOperandNumber() == 1;
+  if (auto matmul = dyn_cast<linalg::MatmulOp>(user))
+    return !matmul.hasUserDefinedMaps() && use.getOperandNumber() == 1;
+  if (isa<tensor::ExtractSliceOp, tensor::CollapseShapeOp,
+          tensor::ExpandShapeOp>(user))
+    return llvm::all_of(user->getUses(), isWeightUse);
+  return false;
+}
+
+/// Returns true if `value` is a tensor.empty, possibly reshaped.
+/// Canonicalization moves the reshape of a depthwise weight from the
+/// transpose's input to its init and result.
+bool isReshapedEmpty(Value value) {
+  Operation *producer = value.getDefiningOp();
+  if (isa_and_present<tensor::CollapseShapeOp, tensor::ExpandShapeOp>(producer))
+    return isReshapedEmpty(producer->getOperand(0));
+  return isa_and_present<tensor::EmptyOp>(producer);
+}
+
+/// Returns true if `value` is an argument of `func`, possibly reshaped by
+/// tensor.collapse_shape and tensor.expand_shape.
+bool isReshapedArgument(Value value, func::FuncOp func) {
+  if (auto argument = dyn_cast<BlockArgument>(value))
+    return argument.getOwner()->getParentOp() == func.getOperation();
+  Operation *producer = value.getDefiningOp();
+  if (isa_and_present<tensor::CollapseShapeOp, tensor::ExpandShapeOp>(producer))
+    return isReshapedArgument(producer->getOperand(0), func);
+  return false;
+}
+
+/// Returns the weight packing ops of `func`: transposes of (reshaped)
+/// arguments into a (reshaped) tensor.empty whose result is only read as a
+/// weight.
+SmallVector<linalg::TransposeOp> findPackingOps(func::FuncOp func) {
+  SmallVector<linalg::TransposeOp> ops;
+  func.walk([&](linalg::TransposeOp op) {
+    if (!op.hasPureTensorSemantics() ||
+        !isReshapedArgument(op.getInput(), func) ||
+        !isReshapedEmpty(op.getInit()))
+      return;
+    Value result = op->getResult(0);
+    if (!result.use_empty() && llvm::all_of(result.getUses(), isWeightUse))
+      ops.push_back(op);
+  });
+  return ops;
+}
+
+/// Clones into `builder`'s insertion point the ops that compute `value`
+/// from the function arguments, which `mapping` maps to the pack function's
+/// arguments, and returns the clone of `value`.
+Value cloneFromArguments(OpBuilder &builder, Value value, IRMapping &mapping) {
+  if (Value mapped = mapping.lookupOrNull(value))
+    return mapped;
+  Operation *producer = value.getDefiningOp();
+  for (Value operand : producer->getOperands())
+    cloneFromArguments(builder, operand, mapping);
+  builder.clone(*producer, mapping);
+  return mapping.lookup(value);
+}
+
+/// Erases `op` and then every producer of its operands that this leaves
+/// without uses: the reshapes and tensor.empty of a moved packing op.
+void eraseWithDeadProducers(Operation *op) {
+  llvm::SetVector<Operation *> producers;
+  for (Value operand : op->getOperands())
+    if (Operation *producer = operand.getDefiningOp())
+      producers.insert(producer);
+  op->erase();
+  for (Operation *producer : producers)
+    if (producer->use_empty() &&
+        isa<tensor::CollapseShapeOp, tensor::ExpandShapeOp, tensor::EmptyOp>(
+            producer))
+      eraseWithDeadProducers(producer);
+}
+
+/// Moves the packing ops of `func` into a new function `@<func>_pack_weights`
+/// that stores their results in new globals, which `func` then reads.
+LogicalResult outlinePacking(func::FuncOp func, SymbolTable &symbols) {
+  MLIRContext *context = func.getContext();
+  Location loc = func.getLoc();
+  std::string packName = (func.getSymName() + kPackSuffix).str();
+  if (symbols.lookup(packName))
+    return func.emitError() << "cannot create the weight packing function '"
+                            << packName << "': the name is taken";
+
+  OpBuilder builder(context);
+  builder.setInsertionPointAfter(func);
+  auto packType = FunctionType::get(context, func.getArgumentTypes(), {});
+  auto pack = func::FuncOp::create(builder, loc, packName, packType);
+  if (func->hasAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName()))
+    pack->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
+                  UnitAttr::get(context));
+  Block *packBody = pack.addEntryBlock();
+  IRMapping mapping;
+  for (auto [original, packed] :
+       llvm::zip(func.getArguments(), packBody->getArguments()))
+    mapping.map(original, packed);
+  OpBuilder packBuilder = OpBuilder::atBlockEnd(packBody);
+
+  for (auto [index, op] : llvm::enumerate(findPackingOps(func))) {
+    auto tensorType = cast<RankedTensorType>(op->getResult(0).getType());
+    auto memrefType =
+        MemRefType::get(tensorType.getShape(), tensorType.getElementType());
+
+    // A private, uninitialized global, 64-byte aligned for vector loads.
+    builder.setInsertionPoint(func);
+    auto global = memref::GlobalOp::create(
+        builder, op.getLoc(),
+        (func.getSymName() + "_packed_weight_" + Twine(index)).str(),
+        builder.getStringAttr("private"), memrefType, builder.getUnitAttr(),
+        /*constant=*/false, builder.getI64IntegerAttr(64));
+    StringAttr name = symbols.insert(global);
+
+    Value packed = cloneFromArguments(packBuilder, op->getResult(0), mapping);
+    Value packTarget = memref::GetGlobalOp::create(packBuilder, op.getLoc(),
+                                                   memrefType, name.getValue());
+    bufferization::MaterializeInDestinationOp::create(
+        packBuilder, op.getLoc(), TypeRange{}, packed, packTarget,
+        /*restrict=*/true, /*writable=*/true);
+
+    builder.setInsertionPoint(op);
+    Value buffer = memref::GetGlobalOp::create(builder, op.getLoc(), memrefType,
+                                               name.getValue());
+    Value read = bufferization::ToTensorOp::create(
+        builder, op.getLoc(), tensorType, buffer, /*restrict=*/true,
+        /*writable=*/false);
+    op->getResult(0).replaceAllUsesWith(read);
+    eraseWithDeadProducers(op);
+  }
+  func::ReturnOp::create(packBuilder, loc);
+  symbols.insert(pack);
+  return success();
+}
+
+struct NasPrepackWeightsPass
+    : nas::impl::NasPrepackWeightsBase<NasPrepackWeightsPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    SymbolTable symbols(module);
+    SmallVector<func::FuncOp> funcs;
+    for (auto func : module.getOps<func::FuncOp>())
+      if (func.isPublic() && !func.isExternal())
+        funcs.push_back(func);
+    for (func::FuncOp func : funcs)
+      if (failed(outlinePacking(func, symbols)))
+        return signalPassFailure();
+  }
+};
+
+} // namespace

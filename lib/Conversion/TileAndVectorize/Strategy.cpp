@@ -1,0 +1,229 @@
+//===- Strategy.cpp - tile sizes of convolutions and pooling --------------===//
+//
+// Part of the nas-mlir project, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Strategy.h"
+
+#include "llvm/Support/MathExtras.h"
+
+using namespace mlir;
+using namespace nas;
+using namespace nas::tile_and_vectorize;
+
+namespace {
+
+/// Returns the fraction of the computed elements that are inside a
+/// dimension of `size` split into tiles of `tile`.
+double getUtilization(int64_t size, int64_t tile) {
+  return static_cast<double>(size) /
+         static_cast<double>(llvm::divideCeil(size, tile) * tile);
+}
+
+/// Returns `tile` reduced so that the tiles of a dimension of `size` keep
+/// their count and differ in size by at most one row: 28 with at most 10
+/// per tile gives 3 tiles of 10, 10 and 8 rows.
+int64_t balanceTile(int64_t size, int64_t tile) {
+  int64_t count = llvm::divideCeil(size, tile);
+  return llvm::divideCeil(size, count);
+}
+
+/// Returns the tile size of a loop of `size` iterations, 0 when one tile
+/// covers the loop.
+int64_t tileOrFull(int64_t size, int64_t tile) {
+  return tile >= size ? 0 : tile;
+}
+
+/// Returns the bit width of the element type of the result of `op`, or 0
+/// when it is not f32 or f64.
+unsigned getFloatBitWidth(linalg::LinalgOp op) {
+  Type type = getElementTypeOrSelf(op->getResult(0).getType());
+  if (!type.isF32() && !type.isF64())
+    return 0;
+  return type.getIntOrFloatBitWidth();
+}
+
+/// Returns the plan of a 2-D convolution or pooling op in NHWC whose loops
+/// are (n, oh, ow, c or f, kh, kw[, c]) and whose output is N x OH x OW x F:
+/// one tile of `block` per output row, F-tiles outermost when
+/// `channelsOutermost`, and the reductions listed in `reductionSteps`.
+TilingPlan planNhwcWindowOp(StringRef kind, ArrayRef<int64_t> outputShape,
+                            RegisterBlock block, bool channelsOutermost,
+                            ArrayRef<int64_t> reductionSteps) {
+  TilingPlan plan;
+  plan.kind = kind;
+  plan.parallelTiles = {tileOrFull(outputShape[0], 1),
+                        tileOrFull(outputShape[1], 1),
+                        tileOrFull(outputShape[2], block.rows),
+                        tileOrFull(outputShape[3], block.columns)};
+  plan.interchange = channelsOutermost ? SmallVector<int64_t>{3, 0, 1, 2}
+                                       : SmallVector<int64_t>{0, 1, 2, 3};
+  plan.reductionTiles.assign(4, 0);
+  llvm::append_range(plan.reductionTiles, reductionSteps);
+  return plan;
+}
+
+/// Returns the plan of a transpose with result shape `output`: tiles of
+/// `lanes` x `lanes` elements in the result dimension that is contiguous in
+/// the input (its innermost dimension of more than one element) and the
+/// last result dimension, 1 elsewhere. Each
+/// tile reads `lanes` contiguous rows of the input and writes `lanes`
+/// contiguous rows of the result. When the last dimension stays last, the
+/// transpose copies rows of up to 4 * `lanes` elements.
+TilingPlan planTranspose(linalg::TransposeOp transpose,
+                         ArrayRef<int64_t> output, int64_t lanes) {
+  ArrayRef<int64_t> permutation = transpose.getPermutation();
+  ArrayRef<int64_t> input =
+      cast<RankedTensorType>(transpose.getInput().getType()).getShape();
+  int64_t rank = output.size();
+  int64_t last = rank - 1;
+  // The input's innermost dimension of more than one element, along which
+  // it is contiguous, and its position in the result.
+  int64_t inputInner = last;
+  while (inputInner > 0 && input[inputInner] == 1)
+    --inputInner;
+  int64_t inputLast = llvm::find(permutation, inputInner) - permutation.begin();
+  TilingPlan plan;
+  plan.kind = "transpose";
+  plan.parallelTiles.assign(rank, 0);
+  for (int64_t dim = 0; dim < rank; ++dim)
+    plan.parallelTiles[dim] = tileOrFull(output[dim], 1);
+  if (inputLast == last) {
+    plan.parallelTiles[last] = tileOrFull(output[last], 4 * lanes);
+  } else {
+    plan.parallelTiles[last] = tileOrFull(output[last], lanes);
+    plan.parallelTiles[inputLast] = tileOrFull(output[inputLast], lanes);
+  }
+  plan.interchange = llvm::to_vector(llvm::seq<int64_t>(0, rank));
+  return plan;
+}
+
+} // namespace
+
+RegisterBlock nas::tile_and_vectorize::chooseGemmRegisterBlock(
+    const CpuTarget &target, int64_t width, int64_t channels,
+    unsigned bitWidth) {
+  int64_t lanes = target.getLanes(bitWidth);
+  int64_t registers = target.vectorRegisters;
+  // At most a quarter of the registers hold weight vectors: 4 of 32 for
+  // AVX-512, 2 of 16 for AVX2 and SSE.
+  int64_t maxVectors =
+      std::min<int64_t>(llvm::divideCeil(channels, lanes), registers / 8);
+  RegisterBlock best;
+  double bestScore = -1.0;
+  for (int64_t vectors = 1; vectors <= maxVectors; vectors *= 2) {
+    // The accumulators, one weight vector per column and the broadcast
+    // input element.
+    int64_t maxRows = std::min(width, (registers - vectors - 1) / vectors);
+    for (int64_t rows = 1; rows <= maxRows; ++rows) {
+      double utilization = getUtilization(width, rows) *
+                           getUtilization(channels, vectors * lanes);
+      // Multiply-adds per register loaded: rows * vectors multiply-adds
+      // per step over `rows` broadcasts and `vectors` weight loads.
+      double intensity = static_cast<double>(rows * vectors) /
+                         static_cast<double>(rows + vectors);
+      double score = utilization * intensity;
+      if (score > bestScore + 1e-9) {
+        bestScore = score;
+        best.rows = rows;
+        best.columns = std::min(channels, vectors * lanes);
+      }
+    }
+  }
+  return best;
+}
+
+RegisterBlock nas::tile_and_vectorize::chooseWindowRegisterBlock(
+    const CpuTarget &target, int64_t width, int64_t channels,
+    int64_t kernelWidth, int64_t stride, int64_t weightVectors,
+    unsigned bitWidth) {
+  int64_t lanes = target.getLanes(bitWidth);
+  int64_t registers = target.vectorRegisters;
+  // The accumulators, the (rows - 1) * stride + kernelWidth input vectors
+  // of a row and the weight vectors, with one register to spare.
+  int64_t rows = 1;
+  for (int64_t candidate = width; candidate >= 1; --candidate) {
+    int64_t needed = candidate + (candidate - 1) * stride + kernelWidth +
+                     weightVectors * kernelWidth;
+    if (needed <= registers - 1) {
+      rows = candidate;
+      break;
+    }
+  }
+  return {balanceTile(width, rows), std::min(channels, lanes)};
+}
+
+std::optional<TilingPlan>
+nas::tile_and_vectorize::planTiling(linalg::LinalgOp op,
+                                    const CpuTarget &target) {
+  if (!op.hasPureTensorSemantics() || op->getNumResults() != 1 ||
+      op.hasDynamicShape())
+    return std::nullopt;
+  unsigned bitWidth = getFloatBitWidth(op);
+  if (bitWidth == 0)
+    return std::nullopt;
+  ArrayRef<int64_t> output =
+      cast<RankedTensorType>(op->getResult(0).getType()).getShape();
+  auto shapeOf = [&](unsigned operand) {
+    return cast<RankedTensorType>(op->getOperand(operand).getType()).getShape();
+  };
+
+  if (isa<linalg::Conv2DNhwcHwcfOp>(op.getOperation())) {
+    ArrayRef<int64_t> filter = shapeOf(1);
+    RegisterBlock block =
+        chooseGemmRegisterBlock(target, output[2], output[3], bitWidth);
+    // One step of the reduction over (kh, kw, c) is an outer product of
+    // `rows` input elements and `columns` weights.
+    return planNhwcWindowOp("conv", output, block, /*channelsOutermost=*/true,
+                            {tileOrFull(filter[0], 1), tileOrFull(filter[1], 1),
+                             tileOrFull(filter[2], 1)});
+  }
+
+  if (auto conv =
+          dyn_cast<linalg::DepthwiseConv2DNhwcHwcOp>(op.getOperation())) {
+    ArrayRef<int64_t> filter = shapeOf(1);
+    int64_t stride = conv.getStrides().getValues<int64_t>()[1];
+    RegisterBlock block = chooseWindowRegisterBlock(
+        target, output[2], output[3], filter[1], stride,
+        /*weightVectors=*/1, bitWidth);
+    // The kernel width stays in the tile: the vectorized 1-D convolution
+    // reads each input vector of a row once for all kernel columns.
+    return planNhwcWindowOp("depthwise", output, block,
+                            /*channelsOutermost=*/false,
+                            {tileOrFull(filter[0], 1), 0});
+  }
+
+  if (isa<linalg::MatmulOp>(op.getOperation()) && !op.hasUserDefinedMaps()) {
+    // M x K times K x N: the same register block as a convolution, with
+    // rows of the left operand in place of output pixels.
+    int64_t reduction = shapeOf(0)[1];
+    RegisterBlock block =
+        chooseGemmRegisterBlock(target, output[0], output[1], bitWidth);
+    TilingPlan plan;
+    plan.kind = "matmul";
+    plan.parallelTiles = {tileOrFull(output[0], block.rows),
+                          tileOrFull(output[1], block.columns)};
+    plan.interchange = {1, 0};
+    plan.reductionTiles = {0, 0, tileOrFull(reduction, 1)};
+    return plan;
+  }
+
+  if (auto transpose = dyn_cast<linalg::TransposeOp>(op.getOperation()))
+    return planTranspose(transpose, output, target.getLanes(bitWidth));
+
+  if (isa<linalg::PoolingNhwcMaxOp, linalg::PoolingNhwcSumOp>(
+          op.getOperation())) {
+    ArrayRef<int64_t> window = shapeOf(1);
+    auto strides = op->getAttrOfType<DenseIntElementsAttr>("strides");
+    int64_t stride = strides.getValues<int64_t>()[1];
+    RegisterBlock block =
+        chooseWindowRegisterBlock(target, output[2], output[3], window[1],
+                                  stride, /*weightVectors=*/0, bitWidth);
+    return planNhwcWindowOp("pooling", output, block,
+                            /*channelsOutermost=*/false,
+                            {tileOrFull(window[0], 1), 0});
+  }
+  return std::nullopt;
+}

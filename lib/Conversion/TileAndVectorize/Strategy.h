@@ -1,0 +1,78 @@
+//===- Strategy.h - tile sizes of convolutions and pooling ------*- C++ -*-===//
+//
+// Part of the nas-mlir project, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// Chooses, for each linalg op that nas-tile-and-vectorize tiles (an
+// "anchor"), the tile sizes of the loops over output tiles and of the
+// reduction loops inside a tile, from the vector width and register count of
+// the target CPU.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef NAS_LIB_CONVERSION_TILEANDVECTORIZE_STRATEGY_H
+#define NAS_LIB_CONVERSION_TILEANDVECTORIZE_STRATEGY_H
+
+#include "nas/Conversion/CpuTarget.h"
+
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+
+#include <optional>
+
+namespace nas {
+namespace tile_and_vectorize {
+
+/// A register block: `rows` output pixels by `columns` channels, held in
+/// rows * ceil(columns / lanes) vector registers.
+struct RegisterBlock {
+  int64_t rows = 1;
+  int64_t columns = 1;
+};
+
+/// Tile sizes of one anchor op. A size of 0 leaves the loop untiled.
+struct TilingPlan {
+  /// Kind of kernel, for diagnostics and tests: "conv", "depthwise",
+  /// "pooling" or "matmul".
+  llvm::StringRef kind;
+  /// Tile sizes of the anchor's parallel loops, which are also the loops of
+  /// its fused elementwise consumer, in the consumer's loop order.
+  llvm::SmallVector<int64_t> parallelTiles;
+  /// Order of the tile loops: loop i iterates over dimension interchange[i].
+  llvm::SmallVector<int64_t> interchange;
+  /// Tile sizes of every loop of the anchor inside one output tile: 0 for the
+  /// parallel loops, the step of each reduction loop otherwise.
+  llvm::SmallVector<int64_t> reductionTiles;
+};
+
+/// Chooses the register block of a direct convolution or matrix product
+/// that computes `width` outputs along a row by `channels` output channels,
+/// each output accumulating a broadcast input element times a vector of
+/// `channels` weights. The block keeps its accumulators, one weight vector
+/// per register column and one broadcast input in the target's vector
+/// registers, and maximizes the useful fraction of the computed block times
+/// its multiply-adds per register loaded.
+RegisterBlock chooseGemmRegisterBlock(const CpuTarget &target, int64_t width,
+                                      int64_t channels, unsigned bitWidth);
+
+/// Chooses the register block of a depthwise convolution or pooling window
+/// of `kernelWidth` columns with `stride` that computes `width` outputs by
+/// `channels` channels, vectorized along the channels: the accumulators,
+/// the input row the window slides over, and the `weightVectors` weight
+/// vectors per channel vector must fit in the vector registers.
+RegisterBlock chooseWindowRegisterBlock(const CpuTarget &target, int64_t width,
+                                        int64_t channels, int64_t kernelWidth,
+                                        int64_t stride, int64_t weightVectors,
+                                        unsigned bitWidth);
+
+/// Returns the tiling plan of `op` for `target`, or std::nullopt when
+/// nas-tile-and-vectorize does not tile ops of its kind, shape or element
+/// type.
+std::optional<TilingPlan> planTiling(mlir::linalg::LinalgOp op,
+                                     const CpuTarget &target);
+
+} // namespace tile_and_vectorize
+} // namespace nas
+
+#endif // NAS_LIB_CONVERSION_TILEANDVECTORIZE_STRATEGY_H

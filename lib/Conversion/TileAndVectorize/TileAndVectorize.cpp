@@ -1,0 +1,362 @@
+//===- TileAndVectorize.cpp - register-blocked convolutions on tensors ----===//
+//
+// Part of the nas-mlir project, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+//
+// The nas-tile-and-vectorize pass. The steps communicate through discardable
+// attributes, because peeling clones the tiled ops: the tiled ops carry
+// kVectorizeMarker, the tiled anchors kReductionTilesMarker and the tile
+// loops kPeelMarker. No marker survives the pass.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Strategy.h"
+
+#include "nas/Conversion/CpuTarget.h"
+#include "nas/Conversion/Passes.h"
+
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/SCF/Transforms/TileUsingInterface.h"
+#include "mlir/Dialect/SCF/Transforms/Transforms.h"
+#include "mlir/Dialect/Tensor/Transforms/Transforms.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/Dialect/Vector/Transforms/LoweringPatterns.h"
+#include "mlir/Dialect/Vector/Transforms/VectorRewritePatterns.h"
+#include "mlir/Interfaces/TilingInterface.h"
+#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
+#include "mlir/Transforms/LoopInvariantCodeMotionUtils.h"
+
+namespace nas {
+#define GEN_PASS_DEF_NASTILEANDVECTORIZE
+#include "nas/Conversion/Passes.h.inc"
+} // namespace nas
+
+using namespace mlir;
+using namespace nas;
+using namespace nas::tile_and_vectorize;
+
+namespace {
+
+/// Unit attribute of the ops that the vectorization step vectorizes.
+constexpr llvm::StringLiteral kVectorizeMarker = "nas.vectorize";
+/// Array attribute of a tiled anchor: the tile sizes of its reduction loops.
+constexpr llvm::StringLiteral kReductionTilesMarker = "nas.reduction_tiles";
+/// Unit attribute of the tile loops that the peeling step peels.
+constexpr llvm::StringLiteral kPeelMarker = "nas.peel";
+
+/// Adds the canonicalization patterns of every loaded dialect and op.
+void addCanonicalizationPatterns(MLIRContext *context,
+                                 RewritePatternSet &patterns) {
+  for (Dialect *dialect : context->getLoadedDialects())
+    dialect->getCanonicalizationPatterns(patterns);
+  for (RegisteredOperationName op : context->getRegisteredOperations())
+    op.getCanonicalizationPatterns(patterns, context);
+}
+
+/// Applies the canonicalization patterns to `func`.
+void canonicalize(func::FuncOp func) {
+  RewritePatternSet patterns(func.getContext());
+  addCanonicalizationPatterns(func.getContext(), patterns);
+  (void)applyPatternsGreedily(func, std::move(patterns));
+}
+
+/// Returns the elementwise linalg.generic that is the only user of the
+/// result of `anchor` and iterates over the same index space, reading the
+/// result and writing its own through identity maps; null if there is none.
+/// Tiling that generic and fusing `anchor` into its tiles computes the
+/// epilogue on each output tile right after the anchor.
+linalg::GenericOp getFusableConsumer(linalg::LinalgOp anchor) {
+  Value result = anchor->getResult(0);
+  if (!result.hasOneUse())
+    return nullptr;
+  auto generic = dyn_cast<linalg::GenericOp>(*result.getUsers().begin());
+  if (!generic || !generic.hasPureTensorSemantics() ||
+      generic->getNumResults() != 1 ||
+      generic.getNumParallelLoops() != generic.getNumLoops() ||
+      generic.getNumLoops() !=
+          cast<RankedTensorType>(result.getType()).getRank())
+    return nullptr;
+  for (OpOperand &operand : generic->getOpOperands()) {
+    bool isResult = operand.get() == result || generic.isDpsInit(&operand);
+    if (isResult && !generic.getMatchingIndexingMap(&operand).isIdentity())
+      return nullptr;
+  }
+  return generic;
+}
+
+/// Rewrites every linalg.matmul that reads its right operand transposed
+/// (N x K, as a fully connected layer stores its weight) into a
+/// linalg.transpose of that operand to K x N and a plain linalg.matmul,
+/// whose tiles vectorize along N like a 1x1 convolution.
+void transposeMatmulOperands(RewriterBase &rewriter, func::FuncOp func) {
+  SmallVector<linalg::MatmulTransposeBOp> matmuls;
+  func.walk([&](linalg::MatmulTransposeBOp op) {
+    if (op.hasPureTensorSemantics() && !op.hasDynamicShape())
+      matmuls.push_back(op);
+  });
+  for (linalg::MatmulTransposeBOp op : matmuls) {
+    Location loc = op.getLoc();
+    rewriter.setInsertionPoint(op);
+    Value right = op.getDpsInputOperand(1)->get();
+    auto rightType = cast<RankedTensorType>(right.getType());
+    Value empty = tensor::EmptyOp::create(
+        rewriter, loc,
+        ArrayRef<int64_t>{rightType.getDimSize(1), rightType.getDimSize(0)},
+        rightType.getElementType());
+    Value transposed = linalg::TransposeOp::create(rewriter, loc, right, empty,
+                                                   ArrayRef<int64_t>{1, 0})
+                           .getResult()[0];
+    Value init = op.getDpsInitOperand(0)->get();
+    auto matmul = linalg::MatmulOp::create(
+        rewriter, loc, TypeRange{init.getType()},
+        ValueRange{op.getDpsInputOperand(0)->get(), transposed},
+        ValueRange{init});
+    rewriter.replaceOp(op, matmul->getResults());
+  }
+}
+
+/// Tiles `root` (the anchor or its fusable consumer) with the parallel tile
+/// sizes of `plan` and fuses the anchor and the fill or broadcast ops that
+/// initialize accumulators into the tiles. Marks the tiled ops, the tiled
+/// anchor and the loops for the later steps.
+LogicalResult tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp anchor,
+                          Operation *root, const TilingPlan &plan) {
+  MLIRContext *context = rewriter.getContext();
+  scf::SCFTilingOptions tiling;
+  tiling.setTileSizes(getAsIndexOpFoldResult(context, plan.parallelTiles));
+  tiling.setInterchange(plan.interchange);
+  tiling.setLoopType(scf::SCFTilingOptions::LoopType::ForOp);
+
+  scf::SCFTileAndFuseOptions options;
+  options.setTilingOptions(tiling);
+  Operation *anchorOp = anchor.getOperation();
+  // The anchor's result has no other user than the root. A fill or
+  // broadcast is cheap to recompute per tile, and its untiled original
+  // stays for any other user. Fusing any other producer would recompute it
+  // per tile: the input pads, the weight transposes and the ops that
+  // produce residual inputs stay outside.
+  options.setFusionControlFn(
+      [anchorOp](tensor::ExtractSliceOp, OpResult producer, bool)
+          -> std::optional<scf::SCFTileAndFuseOptions::ControlFnResult> {
+        Operation *op = producer.getOwner();
+        if (op != anchorOp && !isa<linalg::FillOp, linalg::BroadcastOp>(op))
+          return std::nullopt;
+        return scf::SCFTileAndFuseOptions::ControlFnResult{};
+      });
+
+  rewriter.setInsertionPoint(root);
+  FailureOr<scf::SCFTileAndFuseResult> result =
+      scf::tileConsumerAndFuseProducersUsingSCF(
+          rewriter, cast<TilingInterface>(root), options);
+  if (failed(result))
+    return failure();
+  for (OpResult value : root->getResults())
+    if (Value replacement = result->replacements.lookup(value))
+      rewriter.replaceAllUsesWith(value, replacement);
+
+  UnitAttr unit = UnitAttr::get(context);
+  for (Operation *tiled : result->tiledAndFusedOps) {
+    tiled->setAttr(kVectorizeMarker, unit);
+    if (tiled->getName() == anchorOp->getName())
+      tiled->setAttr(kReductionTilesMarker,
+                     DenseI64ArrayAttr::get(context, plan.reductionTiles));
+  }
+  for (LoopLikeOpInterface loop : result->loops)
+    loop->setAttr(kPeelMarker, unit);
+  return success();
+}
+
+/// Peels the last iteration of every marked loop whose step does not divide
+/// its range, outer loops first, so that all tiles get static shapes. A loop
+/// cloned into a peeled iteration keeps its marker and is peeled too.
+void peelPartialTiles(RewriterBase &rewriter, func::FuncOp func) {
+  while (true) {
+    scf::ForOp next;
+    func.walk<WalkOrder::PreOrder>([&](scf::ForOp loop) {
+      if (!loop->hasAttr(kPeelMarker))
+        return WalkResult::advance();
+      next = loop;
+      return WalkResult::interrupt();
+    });
+    if (!next)
+      return;
+    next->removeAttr(kPeelMarker);
+    scf::ForOp partialIteration;
+    rewriter.setInsertionPoint(next);
+    // Fails, leaving the loop as it is, when the step divides the range.
+    (void)scf::peelForLoopAndSimplifyBounds(rewriter, next, partialIteration);
+  }
+}
+
+/// Tiles the reduction loops of every marked anchor with the tile sizes of
+/// its kReductionTilesMarker.
+void tileReductions(RewriterBase &rewriter, func::FuncOp func) {
+  SmallVector<linalg::LinalgOp> anchors;
+  func.walk([&](linalg::LinalgOp op) {
+    if (op->hasAttr(kReductionTilesMarker))
+      anchors.push_back(op);
+  });
+  for (linalg::LinalgOp op : anchors) {
+    auto sizes = op->getAttrOfType<DenseI64ArrayAttr>(kReductionTilesMarker);
+    op->removeAttr(kReductionTilesMarker);
+    if (llvm::all_of(sizes.asArrayRef(), [](int64_t s) { return s == 0; }))
+      continue;
+    scf::SCFTilingOptions options;
+    options.setTileSizes(
+        getAsIndexOpFoldResult(rewriter.getContext(), sizes.asArrayRef()));
+    rewriter.setInsertionPoint(op);
+    FailureOr<scf::SCFTilingResult> result = scf::tileUsingSCF(
+        rewriter, cast<TilingInterface>(op.getOperation()), options);
+    // An untiled anchor stays marked for vectorization and fails its
+    // precondition, so it is computed by scalar loops.
+    if (failed(result))
+      continue;
+    rewriter.replaceOp(op, result->replacements);
+  }
+}
+
+/// Marks every linalg op that a pattern inserts for vectorization.
+struct MarkInsertedOps : RewriterBase::Listener {
+  void notifyOperationInserted(Operation *op, OpBuilder::InsertPoint) override {
+    if (isa<linalg::LinalgOp>(op))
+      op->setAttr(kVectorizeMarker, UnitAttr::get(op->getContext()));
+  }
+};
+
+/// Rewrites the marked 2-D convolution and pooling ops with a window of one
+/// row into their 1-D forms, which the linalg vectorizer supports, and marks
+/// the 1-D ops.
+void decomposeConvolutions(func::FuncOp func) {
+  SmallVector<Operation *> convolutions;
+  func.walk([&](linalg::LinalgOp op) {
+    if (op->hasAttr(kVectorizeMarker) &&
+        isa<linalg::ConvolutionOpInterface>(op.getOperation()))
+      convolutions.push_back(op);
+  });
+  RewritePatternSet patterns(func.getContext());
+  linalg::populateDecomposeConvolutionPatterns(patterns);
+  MarkInsertedOps listener;
+  GreedyRewriteConfig config;
+  config.setListener(&listener);
+  (void)applyOpPatternsGreedily(convolutions, std::move(patterns), config);
+}
+
+/// Vectorizes every marked linalg op with static shapes that the linalg
+/// vectorizer supports. The others stay for the scalar loop lowering.
+void vectorizeMarkedOps(RewriterBase &rewriter, func::FuncOp func) {
+  SmallVector<linalg::LinalgOp> ops;
+  func.walk([&](linalg::LinalgOp op) {
+    if (op->hasAttr(kVectorizeMarker))
+      ops.push_back(op);
+  });
+  for (linalg::LinalgOp op : ops) {
+    op->removeAttr(kVectorizeMarker);
+    if (op.hasDynamicShape() ||
+        failed(linalg::vectorizeOpPrecondition(op.getOperation())))
+      continue;
+    rewriter.setInsertionPoint(op);
+    FailureOr<linalg::VectorizationResult> result =
+        linalg::vectorize(rewriter, op.getOperation());
+    if (succeeded(result))
+      rewriter.replaceOp(op, result->replacements);
+  }
+}
+
+/// Simplifies the vector code of the tiles in two rounds. The first turns
+/// transfers with permutations into plain ones and multiply-reductions into
+/// vector.contract, and folds tensor.extract_slice and tensor.insert_slice
+/// into the transfers, while the vectors still have the rank of the tiles.
+/// The second drops leading unit dimensions, after which a transfer_read
+/// of a tile that a transfer_write wrote folds to the written vector: this
+/// removes the intermediate tiles between the accumulator initialization,
+/// the anchor and the epilogue.
+void simplifyVectorCode(func::FuncOp func) {
+  MLIRContext *context = func.getContext();
+  RewritePatternSet first(context);
+  vector::populateVectorTransferPermutationMapLoweringPatterns(first);
+  vector::populateVectorReductionToContractPatterns(first);
+  vector::populateSinkVectorOpsPatterns(first);
+  tensor::populateFoldTensorSubsetIntoVectorTransferPatterns(first);
+  addCanonicalizationPatterns(context, first);
+  (void)applyPatternsGreedily(func, std::move(first));
+
+  RewritePatternSet second(context);
+  vector::populateCastAwayVectorLeadingOneDimPatterns(second);
+  tensor::populateFoldTensorSubsetIntoVectorTransferPatterns(second);
+  addCanonicalizationPatterns(context, second);
+  (void)applyPatternsGreedily(func, std::move(second));
+}
+
+/// Hoists loop-invariant subset reads and writes (the accumulator's
+/// transfer_read and transfer_write) out of every scf.for, inner loops
+/// first, so that the accumulators become loop-carried vectors.
+void hoistAccumulators(RewriterBase &rewriter, func::FuncOp func) {
+  SmallVector<scf::ForOp> loops;
+  func.walk([&](scf::ForOp loop) { loops.push_back(loop); });
+  for (scf::ForOp loop : loops)
+    (void)hoistLoopInvariantSubsets(
+        rewriter, cast<LoopLikeOpInterface>(loop.getOperation()));
+}
+
+/// Removes the markers that a step left on ops it did not transform.
+void removeMarkers(func::FuncOp func) {
+  func.walk([](Operation *op) {
+    op->removeAttr(kVectorizeMarker);
+    op->removeAttr(kReductionTilesMarker);
+    op->removeAttr(kPeelMarker);
+  });
+}
+
+struct NasTileAndVectorizePass
+    : nas::impl::NasTileAndVectorizeBase<NasTileAndVectorizePass> {
+  using NasTileAndVectorizeBase::NasTileAndVectorizeBase;
+
+  void runOnOperation() override {
+    func::FuncOp func = getOperation();
+    FailureOr<CpuTarget> target = lookupCpuTarget(cpu);
+    if (failed(target)) {
+      func.emitError() << "unknown CPU '" << cpu
+                       << "', expected 'host' or an LLVM x86-64 CPU name "
+                       << "such as 'x86-64-v2' or 'znver4'";
+      return signalPassFailure();
+    }
+
+    IRRewriter rewriter(&getContext());
+    transposeMatmulOperands(rewriter, func);
+
+    SmallVector<std::pair<linalg::LinalgOp, TilingPlan>> anchors;
+    func.walk([&](linalg::LinalgOp op) {
+      if (std::optional<TilingPlan> plan = planTiling(op, *target))
+        anchors.emplace_back(op, *plan);
+    });
+    if (anchors.empty())
+      return;
+
+    for (auto &[anchor, plan] : anchors) {
+      Operation *root = anchor.getOperation();
+      linalg::GenericOp consumer = getFusableConsumer(anchor);
+      if (consumer && !isa<linalg::TransposeOp>(root))
+        root = consumer.getOperation();
+      if (failed(tileAndFuse(rewriter, anchor, root, plan))) {
+        anchor->emitError() << "failed to tile the " << plan.kind
+                            << " op and fuse it into its tiles";
+        return signalPassFailure();
+      }
+    }
+    peelPartialTiles(rewriter, func);
+    // Folds the peeled tile sizes into the slice types and erases the
+    // untiled ops.
+    canonicalize(func);
+    tileReductions(rewriter, func);
+    decomposeConvolutions(func);
+    vectorizeMarkedOps(rewriter, func);
+    simplifyVectorCode(func);
+    hoistAccumulators(rewriter, func);
+    canonicalize(func);
+    removeMarkers(func);
+  }
+};
+
+} // namespace

@@ -1,0 +1,107 @@
+// nas-tile-and-vectorize on NHWC convolutions, for the register files of
+// three x86-64 levels: AVX-512 (32 registers of 16 f32), AVX2 (16 of 8) and
+// SSE4.2 (16 of 4).
+// RUN: nas-opt %s -nas-tile-and-vectorize=cpu=x86-64-v4 -split-input-file | FileCheck %s --check-prefixes=CHECK,AVX512 --implicit-check-not=nas.
+// RUN: nas-opt %s -nas-tile-and-vectorize=cpu=x86-64-v3 -split-input-file | FileCheck %s --check-prefixes=CHECK,AVX2 --implicit-check-not=nas.
+// RUN: nas-opt %s -nas-tile-and-vectorize=cpu=x86-64-v2 -split-input-file | FileCheck %s --check-prefixes=CHECK,SSE --implicit-check-not=nas.
+
+// A 3x3 convolution with bias and relu, 14 output columns by 64 channels.
+// The block of r rows by v vectors needs r * v + v + 1 registers and scores
+// (useful fraction) * r * v / (r + v):
+// - AVX-512, v = 4, r <= 6: r = 5 gives 14/15 * 20/9 = 2.07, above r = 6
+//   (14/18 * 24/10 = 1.87), r = 4 (14/16 * 2 = 1.75) and v = 2, r = 14
+//   (28/16 = 1.75). Tiles of 5 columns: 0, 5, then the peeled 10..13.
+// - AVX2 and SSE, v = 2, r <= 6: r = 5 gives 14/15 * 10/7 = 1.33, above
+//   r = 6 (14/18 * 12/8 = 1.17) and v = 1, r = 14 (14/15). The channels
+//   are tiled by 2 vectors: 16 for AVX2, 8 for SSE.
+// The bias initializes the accumulators, the reduction loops over the
+// kernel rows, kernel columns and input channels carry them in registers,
+// and relu runs on the block before the only write to the result.
+// CHECK-LABEL: func.func @conv_bias_relu
+// AVX2: scf.for %{{.*}} = %c0 to %c64 step %c16
+// SSE: scf.for %{{.*}} = %c0 to %c64 step %c8
+// CHECK: scf.for %[[ROW:.*]] = %c0 to %c14 step %c1
+// CHECK: scf.for %[[COL:.*]] = %c0 to %c10 step %c5
+// AVX512: %[[BIAS:.*]] = vector.transfer_read %arg2[%c0], {{.*}} : tensor<64xf32>, vector<64xf32>
+// AVX512: %[[INIT:.*]] = vector.broadcast %[[BIAS]] : vector<64xf32> to vector<5x64xf32>
+// AVX512: %[[ACC:.*]] = scf.for %{{.*}} = %c0 to %c3 step %c1 iter_args(%{{.*}} = %[[INIT]]) -> (vector<5x64xf32>)
+// AVX2: scf.for %{{.*}} = %c0 to %c3 step %c1 iter_args(%{{.*}} = %{{.*}}) -> (vector<5x16xf32>)
+// SSE: scf.for %{{.*}} = %c0 to %c3 step %c1 iter_args(%{{.*}} = %{{.*}}) -> (vector<5x8xf32>)
+// CHECK: scf.for %{{.*}} = %c0 to %c3 step %c1
+// CHECK: scf.for %{{.*}} = %c0 to %c16 step %c1
+// AVX512: vector.contract {{.*}} : vector<5x1xf32>, vector<1x64xf32> into vector<5x64xf32>
+// AVX2: vector.contract {{.*}} : vector<5x1xf32>, vector<1x16xf32> into vector<5x16xf32>
+// SSE: vector.contract {{.*}} : vector<5x1xf32>, vector<1x8xf32> into vector<5x8xf32>
+// AVX512: %[[RELU:.*]] = arith.maximumf %[[ACC]], %{{.*}} : vector<5x64xf32>
+// AVX512: vector.transfer_write %[[RELU]], %{{.*}}[%c0, %[[ROW]], %[[COL]], %c0] {{.*}} : vector<5x64xf32>, tensor<1x14x14x64xf32>
+// AVX2: arith.maximumf %{{.*}} : vector<5x16xf32>
+// SSE: arith.maximumf %{{.*}} : vector<5x8xf32>
+// The peeled last tile has 4 columns.
+// AVX512: vector.contract {{.*}} : vector<4x1xf32>, vector<1x64xf32> into vector<4x64xf32>
+// AVX512: arith.maximumf %{{.*}} : vector<4x64xf32>
+// AVX2: vector.contract {{.*}} into vector<4x16xf32>
+// SSE: vector.contract {{.*}} into vector<4x8xf32>
+// CHECK-NOT: linalg.conv
+// CHECK-NOT: linalg.generic
+#map = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+func.func @conv_bias_relu(%x: tensor<1x16x16x16xf32>, %w: tensor<3x3x16x64xf32>,
+                          %b: tensor<64xf32>) -> tensor<1x14x14x64xf32> {
+  %e = tensor.empty() : tensor<1x14x14x64xf32>
+  %init = linalg.broadcast ins(%b : tensor<64xf32>) outs(%e : tensor<1x14x14x64xf32>) dimensions = [0, 1, 2]
+  %c = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%x, %w : tensor<1x16x16x16xf32>, tensor<3x3x16x64xf32>)
+      outs(%init : tensor<1x14x14x64xf32>) -> tensor<1x14x14x64xf32>
+  %zero = arith.constant 0.0 : f32
+  %r = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%c : tensor<1x14x14x64xf32>) outs(%e : tensor<1x14x14x64xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %m = arith.maximumf %in, %zero : f32
+    linalg.yield %m : f32
+  } -> tensor<1x14x14x64xf32>
+  return %r : tensor<1x14x14x64xf32>
+}
+
+// -----
+
+// 13 output columns by 17 channels from 3 input channels. AVX-512: v = 2
+// covers all 17 channels (17/32 useful) with up to 14 rows: r = 13 gives
+// 17/32 * 26/15 = 0.92, above v = 1 (17/32 * 13/14 = 0.49). The block is
+// the whole output row, so only the row loop remains.
+// CHECK-LABEL: func.func @conv_odd_sizes
+// AVX512: scf.for %{{.*}} = %c0 to %c13 step %c1
+// AVX512-NOT: scf.for {{.*}} step %c13
+// AVX512: vector.contract {{.*}} : vector<13x1xf32>, vector<1x17xf32> into vector<13x17xf32>
+// AVX2: vector.contract
+// SSE: vector.contract
+// CHECK-NOT: linalg.conv
+func.func @conv_odd_sizes(%x: tensor<1x15x15x3xf32>, %w: tensor<3x3x3x17xf32>,
+                          %init: tensor<1x13x13x17xf32>) -> tensor<1x13x13x17xf32> {
+  %c = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%x, %w : tensor<1x15x15x3xf32>, tensor<3x3x3x17xf32>)
+      outs(%init : tensor<1x13x13x17xf32>) -> tensor<1x13x13x17xf32>
+  return %c : tensor<1x13x13x17xf32>
+}
+
+// -----
+
+// A 1x1 convolution with stride 2: 7 output columns by 64 channels.
+// AVX-512: v = 4 with r = 4 scores 7/8 * 16/8 = 1.75, above r = 6
+// (7/12 * 2.4 = 1.4) and v = 2, r = 7 (14/9 = 1.56). A tile reads the 7
+// input columns of its window and uses columns 0, 2, 4 and 6.
+// CHECK-LABEL: func.func @conv_stride_2
+// AVX512: scf.for %{{.*}} = %c0 to %c32 step %c1 iter_args(%{{.*}} = %{{.*}}) -> (vector<4x64xf32>)
+// AVX512: %[[IN:.*]] = vector.transfer_read %arg0{{.*}} : tensor<1x14x14x32xf32>, vector<7x1xf32>
+// AVX512: vector.extract %[[IN]][0] : vector<1xf32> from vector<7x1xf32>
+// AVX512: vector.extract %[[IN]][2] : vector<1xf32> from vector<7x1xf32>
+// AVX512: vector.extract %[[IN]][4] : vector<1xf32> from vector<7x1xf32>
+// AVX512: vector.extract %[[IN]][6] : vector<1xf32> from vector<7x1xf32>
+// AVX512: vector.contract {{.*}} : vector<1xf32>, vector<1x64xf32> into vector<64xf32>
+// AVX512: scf.for %{{.*}} = %c0 to %c32 step %c1 iter_args(%{{.*}} = %{{.*}}) -> (vector<3x64xf32>)
+// CHECK-NOT: linalg.conv
+func.func @conv_stride_2(%x: tensor<1x14x14x32xf32>, %w: tensor<1x1x32x64xf32>,
+                         %init: tensor<1x7x7x64xf32>) -> tensor<1x7x7x64xf32> {
+  %c = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
+      ins(%x, %w : tensor<1x14x14x32xf32>, tensor<1x1x32x64xf32>)
+      outs(%init : tensor<1x7x7x64xf32>) -> tensor<1x7x7x64xf32>
+  return %c : tensor<1x7x7x64xf32>
+}

@@ -1,0 +1,24 @@
+// A matmul with a transposed right operand (a fully connected layer) gets
+// that operand transposed and the register block of a convolution.
+// RUN: nas-opt %s -nas-tile-and-vectorize=cpu=x86-64-v4 | FileCheck %s --implicit-check-not=nas.
+
+// 3 rows by 40 columns: v = 2 vectors (32 columns) with all 3 rows scores
+// 40/64 * 6/5 = 0.75, above v = 1 (40/48 * 3/4 = 0.63); the last 8 columns
+// are a peeled tile. The 40x64 operand is transposed to 64x40 in 16x16
+// tiles first.
+// CHECK-LABEL: func.func @matmul_transpose_b
+// CHECK: vector.transpose %{{.*}}, [1, 0] : vector<16x16xf32> to vector<16x16xf32>
+// CHECK: %[[ACC:.*]] = scf.for %{{.*}} = %c0 to %c64 step %c1 iter_args(%{{.*}} = %{{.*}}) -> (vector<3x32xf32>)
+// CHECK: vector.contract {{.*}} : vector<3x1xf32>, vector<1x32xf32> into vector<3x32xf32>
+// CHECK: scf.for %{{.*}} = %c0 to %c64 step %c1 iter_args(%{{.*}} = %{{.*}}) -> (vector<3x8xf32>)
+// CHECK: vector.contract {{.*}} : vector<3x1xf32>, vector<1x8xf32> into vector<3x8xf32>
+// CHECK-NOT: linalg.matmul
+func.func @matmul_transpose_b(%a: tensor<3x64xf32>, %b: tensor<40x64xf32>,
+                              %init: tensor<3x40xf32>) -> tensor<3x40xf32> {
+  %y = linalg.matmul indexing_maps = [affine_map<(m, n, k) -> (m, k)>,
+                                      affine_map<(m, n, k) -> (n, k)>,
+                                      affine_map<(m, n, k) -> (m, n)>]
+      ins(%a, %b : tensor<3x64xf32>, tensor<40x64xf32>)
+      outs(%init : tensor<3x40xf32>) -> tensor<3x40xf32>
+  return %y : tensor<3x40xf32>
+}
