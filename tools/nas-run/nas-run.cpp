@@ -388,15 +388,20 @@ RunResult runCompiled(void (*function)(void **),
           std::chrono::duration<double, std::milli>(stop - start).count());
 
     // The caller owns the returned buffers (the buffer deallocation
-    // pipeline's ABI for public functions). Free each once; a buffer that is
-    // an argument is never freed here.
-    llvm::SmallPtrSet<void *, 8> freed;
+    // pipeline's ABI for public functions). Results may share a buffer, so
+    // all are read before any is freed. Each buffer is freed once, and a
+    // buffer that is an argument is never freed here.
     int64_t *descriptor = resultWords.data();
-    if (run == repeat)
+    if (run == repeat) {
       result.outputs.clear();
-    for (RankedTensorType type : resultTypes) {
-      if (run == repeat)
+      for (RankedTensorType type : resultTypes) {
         result.outputs.push_back(readMemref(descriptor, type));
+        descriptor += descriptorWords(type.getRank());
+      }
+    }
+    llvm::SmallPtrSet<void *, 8> freed;
+    descriptor = resultWords.data();
+    for (RankedTensorType type : resultTypes) {
       auto *allocated = reinterpret_cast<void *>(descriptor[0]);
       if (!argumentBuffers.contains(allocated) &&
           freed.insert(allocated).second)
