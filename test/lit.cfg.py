@@ -25,6 +25,7 @@ llvm_config.use_default_substitutions()
 
 tool_dirs = [config.nas_tools_dir, config.llvm_tools_dir]
 tools = ["nas-opt", "nas-translate", "nas-run"]
+tools.append("nas-compile")
 llvm_config.add_tool_substitutions(tools, tool_dirs)
 llvm_config.with_environment("PATH", config.llvm_tools_dir, append_path=True)
 
@@ -34,6 +35,13 @@ config.substitutions.append(("%mlir_c_runner_utils", os.path.join(
     llvm_lib_dir, "libmlir_c_runner_utils.so")))
 config.substitutions.append(("%mlir_runner_utils", os.path.join(
     llvm_lib_dir, "libmlir_runner_utils.so")))
+
+# The benchmark harness's smoke test needs oneDNN (Debian's libdnnl-dev).
+config.substitutions.append(("%benchmarks", os.path.join(
+    config.nas_src_root, "benchmarks")))
+config.substitutions.append(("%nas_build_dir", config.nas_obj_root))
+if os.path.exists("/usr/include/oneapi/dnnl/dnnl.hpp"):
+    config.available_features.add("dnnl")
 
 # Vector extensions of the host, for tests that run code compiled for an
 # x86-64 level (nas-run --cpu=x86-64-v3 needs AVX2, x86-64-v4 AVX-512).

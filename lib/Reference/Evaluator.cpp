@@ -149,14 +149,15 @@ Tensor fullyConnected(const Tensor &input, const Tensor &weight,
                       const Tensor *bias) {
   int64_t inFeatures = input.shape.back();
   int64_t outFeatures = weight.shape[0];
-  int64_t rows = input.getNumElements() / inFeatures;
+  int64_t rows =
+      nas::reference::getNumElements(ArrayRef(input.shape).drop_back());
   SmallVector<int64_t> shape(input.shape.begin(), input.shape.end() - 1);
   shape.push_back(outFeatures);
   Tensor output(shape);
   for (int64_t r = 0; r < rows; ++r) {
-    const double *row = &input.data[r * inFeatures];
+    const double *row = input.data.data() + r * inFeatures;
     for (int64_t o = 0; o < outFeatures; ++o) {
-      const double *weightRow = &weight.data[o * inFeatures];
+      const double *weightRow = weight.data.data() + o * inFeatures;
       double sum = bias ? bias->data[o] : 0.0;
       for (int64_t i = 0; i < inFeatures; ++i)
         sum += row[i] * weightRow[i];
@@ -172,7 +173,8 @@ Tensor batchNorm(const Tensor &input, const Tensor &scale, const Tensor &bias,
                  const Tensor &mean, const Tensor &variance, double epsilon) {
   Tensor output(input.shape);
   int64_t channels = input.shape[1];
-  int64_t inner = input.getNumElements() / (input.shape[0] * channels);
+  int64_t inner =
+      nas::reference::getNumElements(ArrayRef(input.shape).drop_front(2));
   for (int64_t i = 0, e = input.getNumElements(); i < e; ++i) {
     int64_t c = (i / inner) % channels;
     output.data[i] = (input.data[i] - mean.data[c]) /

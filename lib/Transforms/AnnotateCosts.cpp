@@ -71,8 +71,9 @@ struct NasAnnotateCostsPass
   void runOnOperation() override {
     std::optional<MemoryReuse> reuse = parseMemoryReuse(memoryReuse);
     if (!reuse) {
-      getOperation().emitError() << "invalid memory-reuse '" << memoryReuse
-                                 << "': expected 'none' or 'elementwise'";
+      emitError(getOperation().getLoc())
+          << "invalid memory-reuse '" << memoryReuse
+          << "': expected 'none' or 'elementwise'";
       return signalPassFailure();
     }
     bool failedAny = false;

@@ -287,8 +287,9 @@ struct NasCostReportPass : nas::impl::NasCostReportBase<NasCostReportPass> {
     markAllAnalysesPreserved();
     std::optional<MemoryReuse> reuse = parseMemoryReuse(memoryReuse);
     if (!reuse) {
-      getOperation().emitError() << "invalid memory-reuse '" << memoryReuse
-                                 << "': expected 'none' or 'elementwise'";
+      emitError(getOperation().getLoc())
+          << "invalid memory-reuse '" << memoryReuse
+          << "': expected 'none' or 'elementwise'";
       return signalPassFailure();
     }
     SmallVector<FunctionCost> costs;
@@ -321,7 +322,8 @@ struct NasCostReportPass : nas::impl::NasCostReportBase<NasCostReportPass> {
     std::unique_ptr<llvm::ToolOutputFile> file =
         openOutputFile(jsonFile, &error);
     if (!file) {
-      getOperation().emitError() << "cannot write the JSON report: " << error;
+      emitError(getOperation().getLoc())
+          << "cannot write the JSON report: " << error;
       return signalPassFailure();
     }
     writeJson(file->os(), costs, moduleDepth);

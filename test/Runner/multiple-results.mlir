@@ -12,3 +12,14 @@ func.func @results(%a: tensor<4x8xf32>) -> (tensor<4x8xf32>, tensor<2xf32>, tens
   %c = arith.constant dense<[1.5, 2.5]> : tensor<2xf32>
   return %a, %c, %a : tensor<4x8xf32>, tensor<2xf32>, tensor<4x8xf32>
 }
+
+// A computed buffer returned twice: both results are read before the buffer
+// is freed, so they match the reference evaluator.
+// RUN: nas-run %s --entry=same_buffer --repeat=3 --check | FileCheck %s --check-prefix=SAME
+// SAME: output: tensor<64x64xf32>
+// SAME-NEXT: output: tensor<64x64xf32>
+// SAME: check: passed
+func.func @same_buffer(%a: tensor<64x64xf32>) -> (tensor<64x64xf32>, tensor<64x64xf32>) {
+  %r = nas.relu %a : tensor<64x64xf32> -> tensor<64x64xf32>
+  return %r, %r : tensor<64x64xf32>, tensor<64x64xf32>
+}

@@ -39,6 +39,7 @@
 
 #include "llvm/ADT/SmallPtrSet.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
+#include "llvm/Support/CheckedArithmetic.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/Format.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -55,6 +56,7 @@
 #include <cstring>
 #include <limits>
 #include <memory>
+#include <optional>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -132,15 +134,35 @@ struct HostTensor {
   }
 };
 
-HostTensor allocateHostTensor(RankedTensorType type) {
-  size_t bytes = static_cast<size_t>(type.getNumElements()) *
-                 (type.getElementType().isF32() ? 4 : 8);
-  constexpr size_t kAlignment = 64;
-  // aligned_alloc needs a size that is a nonzero multiple of the alignment.
-  size_t rounded = std::max<size_t>(
-      (bytes + kAlignment - 1) / kAlignment * kAlignment, kAlignment);
-  return {type, std::unique_ptr<void, FreeDeleter>(
-                    std::aligned_alloc(kAlignment, rounded))};
+/// Allocates the buffer of argument `index`, or reports an error when its
+/// byte size does not fit in 64 bits or the allocation fails.
+FailureOr<HostTensor> allocateHostTensor(RankedTensorType type,
+                                         unsigned index) {
+  constexpr int64_t kAlignment = 64;
+  // The byte size, rounded up to a nonzero multiple of the alignment as
+  // aligned_alloc requires, with every step checked for overflow.
+  std::optional<int64_t> bytes = type.getElementType().isF32() ? 4 : 8;
+  for (int64_t size : type.getShape())
+    bytes = bytes ? llvm::checkedMul(*bytes, size) : std::nullopt;
+  std::optional<int64_t> rounded =
+      bytes ? llvm::checkedAdd(std::max(*bytes, int64_t(1)), kAlignment - 1)
+            : std::nullopt;
+  std::string typeText;
+  llvm::raw_string_ostream(typeText) << type;
+  if (!rounded) {
+    reportError("argument #" + llvm::Twine(index) + " of type " + typeText +
+                " has more bytes than fit in 64 bits");
+    return failure();
+  }
+  size_t allocation = static_cast<size_t>(*rounded / kAlignment * kAlignment);
+  void *data = std::aligned_alloc(kAlignment, allocation);
+  if (!data) {
+    reportError("cannot allocate " + llvm::Twine(*bytes) +
+                " bytes for argument #" + llvm::Twine(index) + " of type " +
+                typeText);
+    return failure();
+  }
+  return HostTensor{type, std::unique_ptr<void, FreeDeleter>(data)};
 }
 
 /// Number of int64_t words of a memref descriptor of `rank`: allocated and
@@ -240,13 +262,18 @@ bool checkSignature(func::FuncOp func) {
   return true;
 }
 
-/// Allocates and fills every argument of `func` from `seed`.
-std::vector<HostTensor> fillArguments(func::FuncOp func, uint64_t seed,
-                                      bool print) {
+/// Allocates and fills every argument of `func` from `seed`, or reports an
+/// error when an argument cannot be allocated.
+FailureOr<std::vector<HostTensor>> fillArguments(func::FuncOp func,
+                                                 uint64_t seed, bool print) {
   std::vector<HostTensor> arguments;
   for (BlockArgument argument : func.getArguments()) {
     auto type = cast<RankedTensorType>(argument.getType());
-    HostTensor tensor = allocateHostTensor(type);
+    FailureOr<HostTensor> allocated =
+        allocateHostTensor(type, argument.getArgNumber());
+    if (failed(allocated))
+      return failure();
+    HostTensor tensor = std::move(*allocated);
     nas::FillRange range = nas::getFillRange(argument);
     nas::SplitMix64 generator =
         nas::makeArgumentGenerator(seed, argument.getArgNumber());
@@ -374,15 +401,20 @@ RunResult runCompiled(void (*function)(void **),
           std::chrono::duration<double, std::milli>(stop - start).count());
 
     // The caller owns the returned buffers (the buffer deallocation
-    // pipeline's ABI for public functions). Free each once; a buffer that is
-    // an argument is never freed here.
-    llvm::SmallPtrSet<void *, 8> freed;
+    // pipeline's ABI for public functions). Results may share a buffer, so
+    // all are read before any is freed. Each buffer is freed once, and a
+    // buffer that is an argument is never freed here.
     int64_t *descriptor = resultWords.data();
-    if (run == repeat)
+    if (run == repeat) {
       result.outputs.clear();
-    for (RankedTensorType type : resultTypes) {
-      if (run == repeat)
+      for (RankedTensorType type : resultTypes) {
         result.outputs.push_back(readMemref(descriptor, type));
+        descriptor += descriptorWords(type.getRank());
+      }
+    }
+    llvm::SmallPtrSet<void *, 8> freed;
+    descriptor = resultWords.data();
+    for (RankedTensorType type : resultTypes) {
       auto *allocated = reinterpret_cast<void *>(descriptor[0]);
       if (!argumentBuffers.contains(allocated) &&
           freed.insert(allocated).second)
@@ -525,8 +557,11 @@ int run(const RunOptions &options) {
     if (func != entry && SymbolTable::symbolKnownUseEmpty(func, *module))
       func.erase();
 
-  std::vector<HostTensor> arguments =
+  FailureOr<std::vector<HostTensor>> filled =
       fillArguments(entry, options.seed, options.printFill);
+  if (failed(filled))
+    return kExitError;
+  std::vector<HostTensor> arguments = std::move(*filled);
 
   if (options.referenceOnly) {
     FailureOr<SmallVector<nas::reference::Tensor>> expected =
@@ -740,10 +775,14 @@ int main(int argc, char **argv) {
                      "threads with OpenMP"),
       llvm::cl::init(1), llvm::cl::cat(category));
   llvm::cl::HideUnrelatedOptions(category);
-  llvm::cl::ParseCommandLineOptions(
-      argc, argv,
-      "nas-run: JIT-compiles a nas function, runs it on seeded random "
-      "arguments and reports a checksum and the median latency\n");
+  // With an error stream, an invalid option returns false instead of exiting
+  // with status 1, which means a failed check.
+  if (!llvm::cl::ParseCommandLineOptions(
+          argc, argv,
+          "nas-run: JIT-compiles a nas function, runs it on seeded random "
+          "arguments and reports a checksum and the median latency\n",
+          &llvm::errs()))
+    return kExitError;
 
   if (repeat < 1)
     return reportError("expected --repeat >= 1, got " + llvm::Twine(repeat));

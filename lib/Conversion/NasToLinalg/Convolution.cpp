@@ -303,7 +303,9 @@ struct FullyConnectedLowering : OpConversionPattern<FullyConnectedOp> {
     Type elementType = resultType.getElementType();
     int64_t inFeatures = inputType.getShape().back();
     int64_t outFeatures = resultType.getShape().back();
-    int64_t rows = inputType.getNumElements() / inFeatures;
+    // The product of the leading dimensions, not a division of the element
+    // count, which is 0 when c_in is.
+    int64_t rows = ShapedType::getNumElements(inputType.getShape().drop_back());
 
     auto rowsType = RankedTensorType::get({rows, inFeatures}, elementType);
     auto matmulType = RankedTensorType::get({rows, outFeatures}, elementType);

@@ -18,6 +18,7 @@
 #include "nas/Dialect/Nas/IR/NasOps.h"
 
 #include "llvm/ADT/STLExtras.h"
+#include "llvm/Support/CheckedArithmetic.h"
 
 #include <limits>
 
@@ -487,21 +488,35 @@ resolveReshape(ArrayRef<int64_t> inputShape, ArrayRef<int64_t> requested,
       os << "shape " << formatList(requested) << " has invalid value " << size;
       return failure();
     }
-    knownElements *= size;
+    std::optional<int64_t> product = llvm::checkedMul(knownElements, size);
+    if (!product) {
+      os << "shape " << formatList(requested)
+         << " has more elements than fit in 64 bits";
+      return failure();
+    }
+    knownElements = *product;
     shape.push_back(size);
   }
-  int64_t inputElements = ShapedType::getNumElements(inputShape);
+  std::optional<int64_t> inputElements = 1;
+  for (int64_t size : inputShape)
+    inputElements =
+        inputElements ? llvm::checkedMul(*inputElements, size) : std::nullopt;
+  if (!inputElements) {
+    os << "the input shape " << formatList(inputShape)
+       << " has more elements than fit in 64 bits";
+    return failure();
+  }
   if (inferredIndex) {
-    if (knownElements == 0 || inputElements % knownElements != 0) {
+    if (knownElements == 0 || *inputElements % knownElements != 0) {
       os << "shape " << formatList(requested)
-         << " cannot be filled from an input of " << inputElements
+         << " cannot be filled from an input of " << *inputElements
          << " elements";
       return failure();
     }
-    shape[*inferredIndex] = inputElements / knownElements;
-  } else if (knownElements != inputElements) {
+    shape[*inferredIndex] = *inputElements / knownElements;
+  } else if (knownElements != *inputElements) {
     os << "shape " << formatList(requested) << " has " << knownElements
-       << " elements but the input has " << inputElements;
+       << " elements but the input has " << *inputElements;
     return failure();
   }
   return shape;

@@ -53,9 +53,18 @@ static std::string getNodeName(const onnx::NodeProto &node, size_t index) {
 }
 
 LogicalResult GraphImporter::checkNodes() {
+  // The ranks known before shape inference: declared graph inputs and
+  // initializers. checkConvRanks adds the node outputs.
+  llvm::StringMap<int64_t> ranks;
+  for (const onnx::ValueInfoProto &info : graph.input())
+    if (info.type().has_tensor_type() && info.type().tensor_type().has_shape())
+      ranks[info.name()] = info.type().tensor_type().shape().dim_size();
+  for (const onnx::TensorProto &tensor : graph.initializer())
+    ranks[tensor.name()] = tensor.dims_size();
   for (auto [index, graphNode] : llvm::enumerate(graph.node())) {
     setCurrentNode(graphNode, index);
-    if (failed(checkOpType()) || failed(checkWindowAttributes()))
+    if (failed(checkOpType()) || failed(checkWindowAttributes()) ||
+        failed(checkConvRanks(ranks)))
       return failure();
   }
   node = nullptr;
@@ -137,6 +146,62 @@ LogicalResult GraphImporter::checkWindowAttributes() {
         return emitNodeError() << "attribute '" << name << "' has value "
                                << value << ", expected values >= 1";
   }
+  return success();
+}
+
+LogicalResult GraphImporter::checkConvRanks(llvm::StringMap<int64_t> &ranks) {
+  auto rankOf = [&](int index) -> std::optional<int64_t> {
+    if (index >= node->input_size())
+      return std::nullopt;
+    auto it = ranks.find(node->input(index));
+    if (it == ranks.end())
+      return std::nullopt;
+    return it->second;
+  };
+  StringRef opType = node->op_type();
+  if (opType == "Conv") {
+    static constexpr StringLiteral kRoles[] = {"input", "weight"};
+    for (auto [index, role] : llvm::enumerate(kRoles)) {
+      std::optional<int64_t> rank = rankOf(index);
+      if (rank && *rank != 4)
+        return emitNodeError()
+               << "only 2-D ops are supported: the " << role
+               << " must have rank 4 (NCHW), got rank " << *rank;
+    }
+  }
+  if (node->output_size() == 0)
+    return success();
+
+  // The rank of output 0, for the op types that checkOpType accepts.
+  std::optional<int64_t> rank;
+  if (opType == "Flatten" || opType == "Gemm") {
+    rank = 2;
+  } else if (opType == "Add" || opType == "MatMul") {
+    // Broadcasting gives the larger rank, and so does MatMul when both
+    // operands are at least 2-D.
+    std::optional<int64_t> lhs = rankOf(0), rhs = rankOf(1);
+    if (lhs && rhs && (opType == "Add" || (*lhs >= 2 && *rhs >= 2)))
+      rank = std::max(*lhs, *rhs);
+  } else if (opType == "Reshape") {
+    // The 1-D shape input has one value per output dimension.
+    for (const onnx::TensorProto &tensor : graph.initializer())
+      if (node->input_size() > 1 && tensor.name() == node->input(1) &&
+          tensor.dims_size() == 1)
+        rank = tensor.dims(0);
+  } else if (opType == "Constant") {
+    if (const onnx::AttributeProto *value = findAttribute("value"))
+      rank = value->t().dims_size();
+    else if (findAttribute("value_float") || findAttribute("value_int"))
+      rank = 0;
+    else if (findAttribute("value_floats") || findAttribute("value_ints"))
+      rank = 1;
+  } else {
+    // Conv, pooling, Relu, Clip, BatchNormalization and Identity keep the
+    // rank of their first input.
+    rank = rankOf(0);
+  }
+  if (rank)
+    ranks[node->output(0)] = *rank;
   return success();
 }
 
@@ -236,6 +301,10 @@ GraphImporter::getTensorType(const onnx::TensorProto &tensor,
   if (llvm::any_of(shape, [](int64_t dim) { return dim < 0; }))
     return emitError(tensorLoc)
            << "tensor '" << tensor.name() << "' has a negative dimension";
+  if (!getNumElements(tensor))
+    return emitError(tensorLoc)
+           << "tensor '" << tensor.name() << "' has dims [" << shape
+           << "] with more elements than fit in 64 bits";
   return RankedTensorType::get(shape, *elementType);
 }
 
@@ -366,7 +435,23 @@ FailureOr<RankedTensorType> GraphImporter::getOutputType(int index) {
   if (it == valueTypes.end())
     return emitNodeError() << "ONNX shape inference gave no type for output '"
                            << name << "'";
-  return convertType(*it->second, name, loc);
+  // Shape inference leaves the shape out, or makes a dimension negative, when
+  // the node's inputs and attributes are inconsistent: report the node.
+  const onnx::TypeProto &type = *it->second;
+  if (type.has_tensor_type() && !type.tensor_type().has_shape())
+    return emitNodeError() << "ONNX shape inference gave no shape for output '"
+                           << name
+                           << "'; check the input shapes and attributes of "
+                              "this node";
+  if (type.has_tensor_type())
+    for (const onnx::TensorShapeProto::Dimension &dim :
+         type.tensor_type().shape().dim())
+      if (dim.has_dim_value() && dim.dim_value() < 0)
+        return emitNodeError()
+               << "ONNX shape inference gave output '" << name
+               << "' the negative dimension " << dim.dim_value()
+               << "; a kernel or window may be larger than its padded input";
+  return convertType(type, name, loc);
 }
 
 void GraphImporter::setOutput(int index, Value value) {

@@ -66,9 +66,10 @@ public:
   GraphImporter(mlir::ModuleOp module, const onnx::GraphProto &graph,
                 int64_t opsetVersion, mlir::Location fileLoc);
 
-  /// Checks the op types and the window attributes of every node. Runs
-  /// before ONNX shape inference, which in ONNX 1.12 divides by a zero
-  /// stride instead of reporting it.
+  /// Checks the op types, the window attributes and the Conv ranks of every
+  /// node. Runs before ONNX shape inference, which in ONNX 1.12 divides by a
+  /// zero stride, and reads out of bounds for a Conv whose input and weight
+  /// ranks differ, instead of reporting either.
   mlir::LogicalResult checkNodes();
 
   /// Builds the function from the graph after shape inference. Emits an
@@ -94,6 +95,10 @@ private:
   /// Emits an error unless every value of the window attributes of a Conv
   /// or pooling node is >= 1.
   mlir::LogicalResult checkWindowAttributes();
+  /// Emits an error if the current node is a Conv whose input or weight has
+  /// a rank in `ranks` other than 4, then adds the rank of the node's first
+  /// output to `ranks` when the inputs' ranks determine it.
+  mlir::LogicalResult checkConvRanks(llvm::StringMap<int64_t> &ranks);
   mlir::LogicalResult addGraphInputs();
   mlir::LogicalResult importNode(const onnx::NodeProto &node, size_t index);
   mlir::LogicalResult addReturn();

@@ -83,8 +83,10 @@ OwningOpRef<ModuleOp> nas::importOnnxModel(StringRef bytes, StringRef fileName,
   if (failed(importer.checkNodes()))
     return nullptr;
   // NOTE: only the failures of ONNX 1.12 shape inference that it reports by
-  // throwing are caught. checkNodes rejects zero strides, the one crash
-  // (a division by zero) known here.
+  // throwing are caught. checkNodes rejects the two crashes known here: a
+  // zero stride (a division by zero) and a Conv whose input and weight ranks
+  // differ (an out-of-bounds read), the latter only where the ranks are
+  // known before inference.
   std::string error;
   if (!nas::onnx_import::inferShapes(model, error)) {
     emitError(fileLoc) << "ONNX shape inference failed: " << error;

@@ -9,6 +9,7 @@
 
 #include "mlir/IR/Diagnostics.h"
 #include "llvm/ADT/APFloat.h"
+#include "llvm/Support/CheckedArithmetic.h"
 #include "llvm/Support/SwapByteOrder.h"
 
 #include <cstring>
@@ -55,10 +56,16 @@ FailureOr<Type> nas::onnx_import::convertElementType(Location loc,
                         << kSupportedElementTypes;
 }
 
-int64_t nas::onnx_import::getNumElements(const TensorProto &tensor) {
+std::optional<int64_t>
+nas::onnx_import::getNumElements(const TensorProto &tensor) {
   int64_t count = 1;
-  for (int64_t dim : tensor.dims())
-    count *= dim;
+  for (int64_t dim : tensor.dims()) {
+    std::optional<int64_t> next =
+        dim < 0 ? std::nullopt : llvm::checkedMul(count, dim);
+    if (!next)
+      return std::nullopt;
+    count = *next;
+  }
   return count;
 }
 
@@ -72,13 +79,25 @@ bool nas::onnx_import::hasStoredData(const TensorProto &tensor) {
 
 namespace {
 
-/// Emits an error for a tensor whose stored value count does not match its
-/// dims.
+/// Returns the element count of a tensor whose values are read, or emits an
+/// error if its dims are negative or their product overflows int64_t.
+FailureOr<int64_t> getStoredCount(const TensorProto &tensor, Location loc) {
+  if (std::optional<int64_t> count = getNumElements(tensor))
+    return *count;
+  InFlightDiagnostic diag = emitError(loc)
+                            << "tensor '" << tensor.name() << "' has dims [";
+  llvm::interleaveComma(tensor.dims(), diag);
+  return diag << "], which are negative or have more elements than fit in "
+                 "64 bits";
+}
+
+/// Emits an error for a tensor whose stored value count does not match the
+/// `expected` count of its dims.
 LogicalResult emitCountMismatch(Location loc, const TensorProto &tensor,
-                                int64_t count) {
+                                int64_t count, int64_t expected) {
   return emitError(loc) << "tensor '" << tensor.name() << "' stores " << count
-                        << " values but its dims have "
-                        << getNumElements(tensor) << " elements";
+                        << " values but its dims have " << expected
+                        << " elements";
 }
 
 /// Returns the little-endian `raw_data` of a tensor with `width`-byte
@@ -86,7 +105,10 @@ LogicalResult emitCountMismatch(Location loc, const TensorProto &tensor,
 FailureOr<ArrayRef<char>> getRawData(const TensorProto &tensor, size_t width,
                                      Location loc) {
   const std::string &raw = tensor.raw_data();
-  int64_t expected = getNumElements(tensor);
+  FailureOr<int64_t> count = getStoredCount(tensor, loc);
+  if (failed(count))
+    return failure();
+  int64_t expected = *count;
   if (raw.size() % width != 0 ||
       static_cast<int64_t>(raw.size() / width) != expected)
     return emitError(loc) << "tensor '" << tensor.name() << "' has "
@@ -104,8 +126,11 @@ template <typename T, typename Field>
 FailureOr<DenseElementsAttr> readField(const TensorProto &tensor,
                                        const Field &field,
                                        RankedTensorType type, Location loc) {
-  if (static_cast<int64_t>(field.size()) != getNumElements(tensor))
-    return emitCountMismatch(loc, tensor, field.size());
+  FailureOr<int64_t> count = getStoredCount(tensor, loc);
+  if (failed(count))
+    return failure();
+  if (static_cast<int64_t>(field.size()) != *count)
+    return emitCountMismatch(loc, tensor, field.size(), *count);
   SmallVector<T> values(field.begin(), field.end());
   return DenseElementsAttr::get(type, ArrayRef<T>(values));
 }
@@ -113,8 +138,11 @@ FailureOr<DenseElementsAttr> readField(const TensorProto &tensor,
 /// Reads 16-bit floats, which ONNX stores as bit patterns in int32_data.
 FailureOr<DenseElementsAttr> readHalfBits(const TensorProto &tensor,
                                           RankedTensorType type, Location loc) {
-  if (tensor.int32_data_size() != getNumElements(tensor))
-    return emitCountMismatch(loc, tensor, tensor.int32_data_size());
+  FailureOr<int64_t> count = getStoredCount(tensor, loc);
+  if (failed(count))
+    return failure();
+  if (tensor.int32_data_size() != *count)
+    return emitCountMismatch(loc, tensor, tensor.int32_data_size(), *count);
   SmallVector<uint16_t> bits;
   for (int32_t value : tensor.int32_data())
     bits.push_back(static_cast<uint16_t>(value));
@@ -205,17 +233,22 @@ nas::onnx_import::readIntegers(const TensorProto &tensor, Location loc) {
     values.assign(tensor.int64_data().begin(), tensor.int64_data().end());
   else
     values.assign(tensor.int32_data().begin(), tensor.int32_data().end());
-  if (static_cast<int64_t>(values.size()) != getNumElements(tensor))
-    return emitCountMismatch(loc, tensor, values.size());
+  FailureOr<int64_t> count = getStoredCount(tensor, loc);
+  if (failed(count))
+    return failure();
+  if (static_cast<int64_t>(values.size()) != *count)
+    return emitCountMismatch(loc, tensor, values.size(), *count);
   return values;
 }
 
 FailureOr<double> nas::onnx_import::readScalar(const TensorProto &tensor,
                                                Location loc) {
-  if (getNumElements(tensor) != 1)
+  FailureOr<int64_t> count = getStoredCount(tensor, loc);
+  if (failed(count))
+    return failure();
+  if (*count != 1)
     return emitError(loc) << "tensor '" << tensor.name()
-                          << "' must have one element, got "
-                          << getNumElements(tensor);
+                          << "' must have one element, got " << *count;
   Type elementType = convertElementType(loc->getContext(), tensor.data_type());
   if (auto floatType = dyn_cast_or_null<FloatType>(elementType)) {
     auto type = RankedTensorType::get({1}, floatType);

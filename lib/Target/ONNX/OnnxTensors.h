@@ -21,6 +21,7 @@
 
 #include "onnx/onnx_pb.h"
 
+#include <optional>
 #include <string>
 
 namespace nas::onnx_import {
@@ -42,8 +43,9 @@ mlir::FailureOr<mlir::Type> convertElementType(mlir::Location loc,
                                                llvm::StringRef tensorName,
                                                int32_t dataType);
 
-/// Returns the number of elements of a tensor from its dims.
-int64_t getNumElements(const onnx::TensorProto &tensor);
+/// Returns the number of elements of a tensor from its dims, or
+/// std::nullopt if a dim is negative or the count does not fit in int64_t.
+std::optional<int64_t> getNumElements(const onnx::TensorProto &tensor);
 
 /// Returns true if the model file stores the tensor's values. Tensors with
 /// data_location EXTERNAL never count as stored: the importer does not read

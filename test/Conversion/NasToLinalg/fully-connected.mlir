@@ -56,3 +56,20 @@ func.func @one_d(%x: tensor<16xf32>, %w: tensor<10x16xf32>,
       : (tensor<16xf32>, tensor<10x16xf32>, tensor<10xf32>) -> tensor<10xf32>
   return %y : tensor<10xf32>
 }
+
+// -----
+
+// With c_in = 0, the rows are the product of the leading dimensions
+// (2 * 3 = 6), not the element count divided by c_in.
+// CHECK-LABEL: func.func @no_input_features
+// CHECK: %[[ROWS:.*]] = tensor.collapse_shape %{{.*}} {{\[\[}}0, 1], [2]] : tensor<2x3x0xf32> into tensor<6x0xf32>
+// CHECK: %[[Y:.*]] = linalg.matmul
+// CHECK-SAME: ins(%[[ROWS]], %{{.*}} : tensor<6x0xf32>, tensor<4x0xf32>) outs(%{{.*}} : tensor<6x4xf32>)
+// CHECK: tensor.expand_shape %[[Y]] {{\[\[}}0, 1], [2]] output_shape [2, 3, 4] : tensor<6x4xf32> into tensor<2x3x4xf32>
+func.func @no_input_features(%x: tensor<2x3x0xf32>, %w: tensor<4x0xf32>,
+                             %b: tensor<4xf32>) -> tensor<2x3x4xf32> {
+  %y = nas.fully_connected %x, %w, %b
+      : (tensor<2x3x0xf32>, tensor<4x0xf32>, tensor<4xf32>)
+      -> tensor<2x3x4xf32>
+  return %y : tensor<2x3x4xf32>
+}

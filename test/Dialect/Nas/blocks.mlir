@@ -725,6 +725,38 @@ func.func @ir_hidden_overflow(%x: tensor<1x4611686018427387904x1x1xf32>,
 
 // -----
 
+// Zero input channels give zero hidden channels, so the depthwise
+// convolution would have zero groups.
+func.func @ir_zero_channels(%x: tensor<1x0x8x8xf32>,
+    %ew: tensor<0x0x1x1xf32>, %b0: tensor<0xf32>,
+    %dw: tensor<0x1x3x3xf32>, %pw: tensor<0x0x1x1xf32>) {
+  // expected-error@+1 {{expected at least one hidden channel, because the depthwise convolution has one group per hidden channel, got input 'tensor<1x0x8x8xf32>' and depthwise_weight 'tensor<0x1x3x3xf32>'}}
+  %0 = nas.inverted_residual %x expand(%ew, %b0) depthwise(%dw, %b0)
+      project(%pw, %b0) {expand_ratio = 6, kernel_size = 3, stride = 1}
+      : (tensor<1x0x8x8xf32>, tensor<0x0x1x1xf32>, tensor<0xf32>,
+         tensor<0x1x3x3xf32>, tensor<0xf32>, tensor<0x0x1x1xf32>,
+         tensor<0xf32>) -> tensor<1x0x8x8xf32>
+  return
+}
+
+// -----
+
+// With dynamic input channels, the depthwise weight gives the hidden count.
+func.func @ir_zero_hidden(%x: tensor<1x?x8x8xf32>,
+    %ew: tensor<0x?x1x1xf32>, %b0: tensor<0xf32>,
+    %dw: tensor<0x1x3x3xf32>, %pw: tensor<4x0x1x1xf32>,
+    %pb: tensor<4xf32>) {
+  // expected-error@+1 {{expected at least one hidden channel, because the depthwise convolution has one group per hidden channel, got input 'tensor<1x?x8x8xf32>' and depthwise_weight 'tensor<0x1x3x3xf32>'}}
+  %0 = nas.inverted_residual %x expand(%ew, %b0) depthwise(%dw, %b0)
+      project(%pw, %pb) {expand_ratio = 6, kernel_size = 3, stride = 2}
+      : (tensor<1x?x8x8xf32>, tensor<0x?x1x1xf32>, tensor<0xf32>,
+         tensor<0x1x3x3xf32>, tensor<0xf32>, tensor<4x0x1x1xf32>,
+         tensor<4xf32>) -> tensor<1x4x4x4xf32>
+  return
+}
+
+// -----
+
 func.func @ir_expand_weight(%x: tensor<1x16x8x8xf32>,
     %ew: tensor<64x16x1x1xf32>, %b96: tensor<96xf32>,
     %dw: tensor<96x1x3x3xf32>,

@@ -528,3 +528,21 @@ func.func @reshape_count(%x: tensor<2x3xf32>) {
   %0 = nas.reshape %x : tensor<2x3xf32> -> tensor<7xf32>
   return
 }
+
+// -----
+
+// A mean over no element has no defined value.
+func.func @global_avg_pool_empty_plane(%x: tensor<1x3x0x0xf32>) {
+  // expected-error@+1 {{expected an input with non-zero height and width, got 'tensor<1x3x0x0xf32>'}}
+  %0 = nas.global_avg_pool2d %x : tensor<1x3x0x0xf32> -> tensor<1x3x1x1xf32>
+  return
+}
+
+// -----
+
+// Padding 2 + 2 around an empty row gives one window with no input element.
+func.func @avg_pool_empty_plane(%x: tensor<1x3x0x4xf32>) {
+  // expected-error@+1 {{expected an input with non-zero height and width, got 'tensor<1x3x0x4xf32>'}}
+  %0 = nas.avg_pool2d %x {kernel = array<i64: 3, 3>, strides = array<i64: 1, 1>, padding = array<i64: 2, 0, 2, 0>, ceil_mode = false, count_include_pad = false} : tensor<1x3x0x4xf32> -> tensor<1x3x1x2xf32>
+  return
+}

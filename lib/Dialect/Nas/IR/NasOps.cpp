@@ -295,6 +295,16 @@ inferWindowShape(Operation *op, RankedTensorType input, int64_t channels,
   return shape;
 }
 
+/// Checks that the height and width of an NCHW input are not 0, because a
+/// pooling window over no element has no defined value.
+LogicalResult checkNonEmptyPlane(Operation *op, RankedTensorType type) {
+  if (type.getDimSize(2) != 0 && type.getDimSize(3) != 0)
+    return success();
+  return op->emitOpError() << "expected an input with non-zero height and "
+                              "width, got "
+                           << type;
+}
+
 /// Verifies a pooling op and returns its result shape. Each padding must be
 /// smaller than the kernel, as ONNX Runtime requires.
 FailureOr<SmallVector<int64_t, 4>>
@@ -314,6 +324,8 @@ verifyPool(Operation *op, Value input, ArrayRef<int64_t> kernel,
                 "padding ["
              << padding << "] for kernel [" << kernel << "]";
   RankedTensorType type = tensorType(input);
+  if (failed(checkNonEmptyPlane(op, type)))
+    return failure();
   return inferWindowShape(op, type, type.getDimSize(1), kernel, strides,
                           padding, dilations, ceilMode);
 }
@@ -495,7 +507,8 @@ LogicalResult AvgPool2DOp::verify() {
 LogicalResult GlobalAvgPool2DOp::verify() {
   if (failed(checkElementTypes(
           *this, {{"input", getInput()}, {"result", getOutput()}})) ||
-      failed(checkRank(*this, "input", getInput(), 4)))
+      failed(checkRank(*this, "input", getInput(), 4)) ||
+      failed(checkNonEmptyPlane(*this, getInput().getType())))
     return failure();
   return checkResultShape(*this,
                           {dim(getInput(), 0), dim(getInput(), 1), 1, 1});
@@ -715,6 +728,14 @@ LogicalResult InvertedResidualOp::verify() {
       failed(
           checkShape(*this, "project_bias", getProjectBias(), {outChannels})))
     return failure();
+  // The depthwise convolution has one group per hidden channel, and a
+  // convolution needs at least one group.
+  if (channels == 0 || dim(getDepthwiseWeight(), 0) == 0)
+    return emitOpError() << "expected at least one hidden channel, because "
+                            "the depthwise convolution has one group per "
+                            "hidden channel, got input "
+                         << getInput().getType() << " and depthwise_weight "
+                         << getDepthwiseWeight().getType();
   // With stride 1, equal channel counts decide the residual connection.
   if (stride == 1 &&
       (ShapedType::isDynamic(channels) || ShapedType::isDynamic(outChannels)))

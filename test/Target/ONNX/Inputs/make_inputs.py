@@ -266,6 +266,16 @@ def dynamic():
 
 
 def errors():
+    # Shapes that ONNX shape inference cannot reconcile: 2x3 + 4 does not
+    # broadcast, and a 20x20 window does not fit an 8x8 input.
+    node = helper.make_node("Add", ["a", "b"], ["y"], name="/bad/Add")
+    write("add_bad_broadcast.onnx", [node],
+          [value("a", [2, 3]), value("b", [4])], [value("y", None)])
+    node = helper.make_node("MaxPool", ["x"], ["y"], name="/big/MaxPool",
+                            kernel_shape=[20, 20])
+    write("maxpool_kernel_too_big.onnx", [node], [value("x", [1, 1, 8, 8])],
+          [value("y", None)])
+
     node = helper.make_node("Softmax", ["x"], ["y"], name="/head/Softmax")
     write("unsupported.onnx", [node], [value("x", [1, 10])],
           [value("y", None)])
@@ -304,6 +314,38 @@ def errors():
     write("missing_shape.onnx", [node],
           [helper.make_tensor_value_info("x", FLOAT, None)],
           [value("y", None)])
+
+    # Conv input and weight ranks that differ make ONNX 1.12 shape inference
+    # read out of bounds, so the importer rejects them before it runs: a
+    # rank-5 weight, and a rank-2 input made by an earlier node.
+    node = helper.make_node("Conv", ["x", "w"], ["y"], name="/rank5/Conv")
+    write("conv_weight_rank5.onnx", [node], [value("x", [1, 3, 8, 8])],
+          [value("y", None)], [absent("w", [4, 3, 3, 3, 3])])
+    nodes = [
+        helper.make_node("Flatten", ["x"], ["flat"], name="/Flatten"),
+        helper.make_node("Conv", ["flat", "w"], ["y"], name="/flat/Conv"),
+    ]
+    write("conv_input_rank2.onnx", nodes, [value("x", [1, 3, 8, 8])],
+          [value("y", None)], [absent("w", [4, 3, 3, 3])])
+
+    # An initializer of 2^40 x 2^40 elements without values: the count
+    # overflows int64_t.
+    huge = TensorProto()
+    huge.name = "w"
+    huge.data_type = FLOAT
+    huge.dims.extend([2**40, 2**40])
+    node = helper.make_node("Relu", ["w"], ["y"], name="/huge/Relu")
+    write("initializer_overflow.onnx", [node], [value("x", [1])],
+          [value("y", None)], [huge])
+
+    # A Reshape to 2^62 x 2^62 elements, and one of a 2^62 x 4 input.
+    node = helper.make_node("Reshape", ["x", "shape"], ["y"],
+                            name="/huge/Reshape")
+    write("reshape_overflow.onnx", [node], [value("x", [2, 3, 4])],
+          [value("y", None)],
+          [stored("shape", [2], [2**62, 2**62], TensorProto.INT64)])
+    write("reshape_input_overflow.onnx", [node], [value("x", [2**62, 4])],
+          [value("y", None)], [stored("shape", [1], [-1], TensorProto.INT64)])
 
     with open(os.path.join(HERE, "not_a_model.onnx"), "wb") as output:
         output.write(b"this file is not an ONNX model\n")

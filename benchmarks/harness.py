@@ -1,0 +1,693 @@
+#!/usr/bin/env python3
+"""Benchmark nas-mlir against oneDNN and ONNX Runtime on this machine.
+
+One run measures the CPU's fp32 FMA peak (fma_peak.cpp) and times every
+layer of LAYERS with nas-run and with oneDNN (onednn_layer.cpp). Then it
+times ResNet-50 and MobileNetV2 with nas-run and ONNX Runtime
+(ort_bench.js), and prints the tables on stdout and into a markdown file. benchmarks/run.sh installs
+the dependencies, builds nas-mlir and calls this script; docs/benchmarks.md
+describes what is measured.
+
+Only the standard library is used here. Making ONNX models with weights
+needs Debian's python3-onnx, run as --python.
+"""
+
+import argparse
+import dataclasses
+import datetime
+import math
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+
+SCRIPT_DIR = os.path.dirname(os.path.abspath(__file__))
+SOURCE_DIR = os.path.dirname(SCRIPT_DIR)
+LAYER_DIR = os.path.join(SCRIPT_DIR, "layers")
+ORT_PACKAGE = "onnxruntime-node@1.20"
+
+
+@dataclasses.dataclass
+class Layer:
+    """One convolution (NCHW, batch 1) or fully connected layer."""
+
+    name: str
+    title: str
+    kind: str  # "conv" or "fc"
+    channels: int
+    filters: int
+    height: int = 1
+    width: int = 1
+    kernel: int = 1
+    stride: int = 1
+    pad: int = 0
+    groups: int = 1
+    activation: str = "none"  # "none", "relu" or "relu6"
+
+    def output_size(self, size):
+        return (size + 2 * self.pad - self.kernel) // self.stride + 1
+
+    def macs(self):
+        """Return the multiply-accumulates: F * C/G * KH * KW * HO * WO."""
+        if self.kind == "fc":
+            return self.filters * self.channels
+        return (self.filters * (self.channels // self.groups) *
+                self.kernel * self.kernel *
+                self.output_size(self.height) * self.output_size(self.width))
+
+
+# The layers of the comparison, with the activation that follows each one in
+# the torchvision network it comes from (ResNet-50's last 1x1 of a
+# bottleneck and MobileNetV2's projections have none; MobileNetV2 uses
+# ReLU6).
+LAYERS = [
+    Layer("resnet50-1x1-256-64", "ResNet-50 1x1 256->64 56x56", "conv",
+          256, 64, 56, 56, activation="relu"),
+    Layer("resnet50-1x1-64-256", "ResNet-50 1x1 64->256 56x56", "conv",
+          64, 256, 56, 56),
+    Layer("resnet50-3x3-64-64", "ResNet-50 3x3 64->64 56x56", "conv",
+          64, 64, 56, 56, kernel=3, pad=1, activation="relu"),
+    Layer("resnet50-stem", "ResNet-50 stem 7x7/2 3->64 224x224", "conv",
+          3, 64, 224, 224, kernel=7, stride=2, pad=3, activation="relu"),
+    Layer("mobilenetv2-dw-32-112", "MobileNetV2 dw 3x3 32ch 112x112", "conv",
+          32, 32, 112, 112, kernel=3, pad=1, groups=32, activation="relu6"),
+    Layer("mobilenetv2-dw-144-56-s2", "MobileNetV2 dw 3x3/2 144ch 56x56",
+          "conv", 144, 144, 56, 56, kernel=3, stride=2, pad=1, groups=144,
+          activation="relu6"),
+    Layer("mobilenetv2-dw-960-7", "MobileNetV2 dw 3x3 960ch 7x7", "conv",
+          960, 960, 7, 7, kernel=3, pad=1, groups=960, activation="relu6"),
+    Layer("mobilenetv2-pw-144-24", "MobileNetV2 pw 144->24 56x56", "conv",
+          144, 24, 56, 56),
+    Layer("mobilenetv2-pw-96-576", "MobileNetV2 pw 96->576 14x14", "conv",
+          96, 576, 14, 14, activation="relu6"),
+    Layer("resnext50-g32-128", "ResNeXt-50 3x3 128->128 g32 56x56", "conv",
+          128, 128, 56, 56, kernel=3, pad=1, groups=32, activation="relu"),
+    Layer("fc-2048-1000", "FC 2048->1000", "fc", 2048, 1000),
+    Layer("fc-1280-1000", "FC 1280->1000", "fc", 1280, 1000),
+]
+
+# The layer of --smoke: small enough for a test suite.
+SMOKE_LAYER = Layer("smoke-conv3x3-8", "smoke 3x3 8->8 8x8", "conv",
+                    8, 8, 8, 8, kernel=3, pad=1, activation="relu")
+
+# Model file, title and the MACs of the torchvision 0.14 definition at
+# 1x3x224x224 (conv and fully connected), which nas-opt must reproduce.
+NETWORKS = [
+    ("resnet50", "ResNet-50", 4_089_184_256),
+    ("mobilenet_v2", "MobileNetV2", 300_774_272),
+]
+
+ACTIVATION_TEXT = {"none": "", "relu": " and relu",
+                   "relu6": " and ReLU6 (clip 0, 6)"}
+
+
+def tensor_type(shape):
+    return "tensor<" + "x".join(str(size) for size in shape) + "xf32>"
+
+
+def layer_ir(layer):
+    """Return the nas IR file of `layer`: one function @layer."""
+    macs_formula = (f"{layer.filters} * {layer.channels}"
+                    if layer.kind == "fc" else
+                    f"{layer.filters} * {layer.channels // layer.groups} * "
+                    f"{layer.kernel} * {layer.kernel} * "
+                    f"{layer.output_size(layer.height)} * "
+                    f"{layer.output_size(layer.width)}")
+    lines = [
+        f"// {layer.title}: fp32, batch 1, with bias"
+        f"{ACTIVATION_TEXT[layer.activation]}.",
+        f"// MACs = {macs_formula} = {layer.macs():,}.",
+        "// Written by `benchmarks/harness.py --write-layers`; edit LAYERS "
+        "there.",
+    ]
+    if layer.kind == "fc":
+        x = tensor_type([1, layer.channels])
+        w = tensor_type([layer.filters, layer.channels])
+        y = tensor_type([1, layer.filters])
+        b = tensor_type([layer.filters])
+        body = [f"  %y = nas.fully_connected %x, %w, %b : ({x}, {w}, {b}) "
+                f"-> {y}"]
+    else:
+        x = tensor_type([1, layer.channels, layer.height, layer.width])
+        w = tensor_type([layer.filters, layer.channels // layer.groups,
+                         layer.kernel, layer.kernel])
+        y = tensor_type([1, layer.filters, layer.output_size(layer.height),
+                         layer.output_size(layer.width)])
+        b = tensor_type([layer.filters])
+        s, p = layer.stride, layer.pad
+        body = [f"  %y = nas.conv2d %x, %w, %b {{strides = array<i64: {s}, "
+                f"{s}>, padding = array<i64: {p}, {p}, {p}, {p}>, "
+                f"dilations = array<i64: 1, 1>, groups = {layer.groups}}} : "
+                f"({x}, {w}, {b}) -> {y}"]
+    result = "%y"
+    if layer.activation == "relu":
+        body.append(f"  %r = nas.relu %y : {y} -> {y}")
+        result = "%r"
+    elif layer.activation == "relu6":
+        body.append(f"  %r = nas.clip %y {{min = 0.0 : f32, max = 6.0 : f32}}"
+                    f" : {y} -> {y}")
+        result = "%r"
+    lines.append(f"func.func @layer(%x: {x}, %w: {w}, %b: {b}) -> {y} {{")
+    lines.extend(body)
+    lines.append(f"  return {result} : {y}")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def layer_path(layer):
+    return os.path.join(LAYER_DIR, layer.name + ".mlir")
+
+
+def write_layers():
+    os.makedirs(LAYER_DIR, exist_ok=True)
+    for layer in LAYERS + [SMOKE_LAYER]:
+        with open(layer_path(layer), "w") as file:
+            file.write(layer_ir(layer))
+        print(f"wrote {os.path.relpath(layer_path(layer), SOURCE_DIR)}")
+
+
+def check_layer_files():
+    """Fail unless every layer file matches LAYERS and SMOKE_LAYER."""
+    for layer in LAYERS + [SMOKE_LAYER]:
+        path = layer_path(layer)
+        text = open(path).read() if os.path.exists(path) else None
+        if text != layer_ir(layer):
+            sys.exit(f"harness: error: {os.path.relpath(path, SOURCE_DIR)} is "
+                     "missing or differs from LAYERS; run "
+                     "benchmarks/harness.py --write-layers")
+
+
+class HarnessError(Exception):
+    pass
+
+
+def run(command, env=None, timeout=600):
+    """Run `command` and return its stdout; raise HarnessError on failure."""
+    full_env = dict(os.environ)
+    if env:
+        full_env.update(env)
+    try:
+        completed = subprocess.run(command, capture_output=True, text=True,
+                                   env=full_env, timeout=timeout)
+    except subprocess.TimeoutExpired:
+        raise HarnessError(f"timed out after {timeout} s: {' '.join(command)}")
+    if completed.returncode != 0:
+        raise HarnessError(f"exit status {completed.returncode} from "
+                           f"{' '.join(command)}:\n{completed.stderr.strip()}")
+    return completed.stdout
+
+
+def parse_fields(text):
+    """Return the `key: value` lines of a tool's output as a dict."""
+    fields = {}
+    for line in text.splitlines():
+        key, separator, value = line.partition(": ")
+        if separator:
+            fields[key.strip()] = value.strip()
+    return fields
+
+
+def parse_latency(fields):
+    """Return (median ms, runs) from a `median latency:` value."""
+    match = re.fullmatch(r"([0-9.]+) ms \(([0-9]+) runs\)",
+                         fields.get("median latency", ""))
+    if not match:
+        raise HarnessError("no 'median latency: X ms (N runs)' line in output")
+    return float(match.group(1)), int(match.group(2))
+
+
+def compile_program(source, output, flags):
+    """Compile a C++ file unless `output` is newer than it."""
+    if (os.path.exists(output) and
+            os.path.getmtime(output) > os.path.getmtime(source)):
+        return
+    run(["g++", "-O2", "-std=c++17", "-o", output, source] + flags)
+
+
+def first_line(command):
+    try:
+        return run(command).splitlines()[0].strip()
+    except (HarnessError, OSError, IndexError):
+        return "not found"
+
+
+def find_cxx_compiler(build_dir):
+    """Return the C++ compiler recorded in the build's CMakeCache.txt."""
+    cache = os.path.join(build_dir, "CMakeCache.txt")
+    if os.path.exists(cache):
+        with open(cache) as file:
+            for line in file:
+                if line.startswith("CMAKE_CXX_COMPILER:"):
+                    return line.split("=", 1)[1].strip()
+    return "c++"
+
+
+def describe_machine(build_dir):
+    model = "unknown"
+    with open("/proc/cpuinfo") as cpuinfo:
+        for line in cpuinfo:
+            if line.startswith("model name"):
+                model = line.split(":", 1)[1].strip()
+                break
+    return {
+        "cpu": model,
+        "cores": str(os.cpu_count()),
+        "kernel": os.uname().release,
+        "g++ (harness programs)": first_line(["g++", "--version"]),
+        "C++ compiler of nas-mlir": first_line(
+            [find_cxx_compiler(build_dir), "--version"]),
+        "clang (LLVM of the nas-mlir JIT)": first_line(
+            ["/usr/lib/llvm-22/bin/clang", "--version"]),
+        "node": first_line(["node", "--version"]),
+        "load average at start": " ".join(
+            f"{value:.2f}" for value in os.getloadavg()),
+        "date": datetime.datetime.now().strftime("%Y-%m-%d %H:%M %Z").strip(),
+    }
+
+
+def measure_peak(work_dir, smoke):
+    binary = os.path.join(work_dir, "fma-peak")
+    compile_program(os.path.join(SCRIPT_DIR, "fma_peak.cpp"), binary,
+                    ["-pthread"])
+    command = [binary, "--threads=2"]
+    if smoke:
+        command += ["--seconds=0.01", "--trials=1"]
+    else:
+        command += ["--seconds=0.05", "--trials=10"]
+    fields = parse_fields(run(command))
+    for key in ("isa", "frequency ghz", "formula 1 thread",
+                "formula 2 threads"):
+        print(f"  {key}: {fields[key]}", flush=True)
+    return fields
+
+
+def combine_peaks(first, second):
+    """Return the larger of two peak measurements for each thread count.
+
+    Other processes on the machine only lower a measured peak, so the
+    maximum of a measurement before and after the timings is the better one.
+    """
+    peak = dict(first)
+    for threads in ("1 thread", "2 threads"):
+        if (float(second[f"peak gflops {threads}"]) >
+                float(first[f"peak gflops {threads}"])):
+            for key in (f"peak gflops {threads}", f"formula {threads}"):
+                peak[key] = second[key]
+    return peak
+
+
+def nas_run(tools, path, repeat, threads, extra=()):
+    command = [tools["nas-run"], path, f"--repeat={repeat}"] + list(extra)
+    if threads > 1:
+        command.append(f"--threads={threads}")
+    fields = parse_fields(run(command))
+    latency, runs = parse_latency(fields)
+    return latency, runs, float(fields["checksum"])
+
+
+def nas_total_macs(tools, path):
+    """Return nas.total_macs of the first function after annotation."""
+    text = run([tools["nas-opt"], path, "--nas-annotate-costs"])
+    match = re.search(r"nas\.total_macs = ([0-9]+)", text)
+    if not match:
+        raise HarnessError(f"no nas.total_macs in nas-opt output for {path}")
+    return int(match.group(1))
+
+
+def check_macs(tools, layer):
+    """Return the layer's MACs after checking them against nas-opt's count."""
+    macs = layer.macs()
+    annotated = nas_total_macs(tools, layer_path(layer))
+    if annotated != macs:
+        raise HarnessError(f"{layer.name}: nas-opt counts {annotated} MACs, "
+                           f"the harness {macs}")
+    return macs
+
+
+def onednn_run(binary, layer, threads, smoke):
+    command = [binary, f"--kind={layer.kind}", f"--filters={layer.filters}",
+               f"--activation={layer.activation}"]
+    if layer.kind == "fc":
+        command.append(f"--input=1x{layer.channels}")
+    else:
+        p = layer.pad
+        command += [f"--input=1x{layer.channels}x{layer.height}x{layer.width}",
+                    f"--kernel={layer.kernel}x{layer.kernel}",
+                    f"--strides={layer.stride},{layer.stride}",
+                    f"--padding={p},{p},{p},{p}", f"--groups={layer.groups}"]
+    if smoke:
+        command += ["--min-runs=1", "--min-seconds=0", "--warmup=0"]
+    else:
+        command += ["--min-runs=20", "--min-seconds=1"]
+    fields = parse_fields(run(command, env={"OMP_NUM_THREADS": str(threads)}))
+    latency, runs = parse_latency(fields)
+    return {"ms": latency, "runs": runs,
+            "checksum": float(fields["checksum"]),
+            "abs sum": float(fields["abs sum"]),
+            "implementation": fields.get("implementation", "?"),
+            "version": fields.get("onednn version", "?")}
+
+
+def nas_repeat(macs, smoke):
+    """Return nas-run's --repeat for a layer of `macs` MACs.
+
+    About 3 GMAC of timed work per layer, 5 to 200 runs: with scalar code
+    (about 1 GMAC/s) that is about 3 s a layer.
+    """
+    if smoke:
+        return 1
+    return max(5, min(200, round(3e9 / macs)))
+
+
+def time_layers(layers, tools, onednn, thread_counts, smoke, log):
+    rows = []
+    for layer in layers:
+        path = layer_path(layer)
+        macs = check_macs(tools, layer)
+        for threads in thread_counts:
+            row = {"layer": layer, "threads": threads, "macs": macs,
+                   "nas": None, "onednn": None, "agree": None}
+            if threads == 1 or tools["threads"]:
+                row["nas"] = nas_run(tools, path, nas_repeat(macs, smoke),
+                                     threads)
+            if onednn:
+                row["onednn"] = onednn_run(onednn, layer, threads, smoke)
+            if row["nas"] and row["onednn"]:
+                # Both fill the arguments from the same streams, so the sums
+                # differ only by rounding: allow 1e-4 of the sum of |y|.
+                difference = abs(row["nas"][2] - row["onednn"]["checksum"])
+                row["agree"] = difference <= 1e-4 * max(
+                    row["onednn"]["abs sum"], 1e-30)
+            rows.append(row)
+            log(format_layer_progress(row))
+    return rows
+
+
+def gmacs(macs, ms):
+    return macs / (ms * 1e-3) * 1e-9
+
+
+def percent_of_peak(macs, ms, peak_gflops):
+    # 1 MAC = 1 FMA = 2 FLOPs.
+    return 100.0 * gmacs(macs, ms) * 2.0 / peak_gflops
+
+
+def peak_for(peak, threads):
+    if peak is None:
+        return math.nan
+    key = f"peak gflops {threads} thread" + ("" if threads == 1 else "s")
+    return float(peak[key])
+
+
+def format_layer_row(row, peak):
+    layer, threads, macs = row["layer"], row["threads"], row["macs"]
+    peak_gflops = peak_for(peak, threads)
+    cells = [layer.title, str(threads), f"{macs / 1e6:.1f}"]
+    nas_ms = row["nas"][0] if row["nas"] else None
+    dnn_ms = row["onednn"]["ms"] if row["onednn"] else None
+    cells.append(f"{nas_ms:.3f}" if nas_ms else "n/a")
+    cells.append(f"{dnn_ms:.3f}" if dnn_ms else "n/a")
+    cells.append(f"{nas_ms / dnn_ms:.1f}" if nas_ms and dnn_ms else "n/a")
+    for ms in (nas_ms, dnn_ms):
+        cells.append(f"{gmacs(macs, ms):.2f}" if ms else "n/a")
+    for ms in (nas_ms, dnn_ms):
+        cells.append(f"{percent_of_peak(macs, ms, peak_gflops):.1f}"
+                     if ms else "n/a")
+    cells.append({None: "n/a", True: "yes", False: "NO"}[row["agree"]])
+    return cells
+
+
+def format_layer_progress(row):
+    """Return the cells of a layer row that do not depend on the peak."""
+    cells = format_layer_row(row, None)
+    return cells[:6] + cells[-1:]
+
+
+def format_network_progress(row):
+    return format_network_row(row, None)[:6]
+
+
+LAYER_PROGRESS_HEADER = ["layer", "threads", "MMACs", "nas ms", "oneDNN ms",
+                         "nas/oneDNN", "sums agree"]
+
+NETWORK_PROGRESS_HEADER = ["network", "threads", "MMACs", "nas ms", "ORT ms",
+                           "nas/ORT"]
+
+LAYER_HEADER = ["layer", "threads", "MMACs", "nas ms", "oneDNN ms",
+                "nas/oneDNN", "nas GMAC/s", "oneDNN GMAC/s", "nas % peak",
+                "oneDNN % peak", "sums agree"]
+
+NETWORK_HEADER = ["network", "threads", "MMACs", "nas ms", "ORT ms",
+                  "nas/ORT", "nas GMAC/s", "ORT GMAC/s", "nas % peak",
+                  "ORT % peak"]
+
+
+def install_ort(work_dir):
+    """Install onnxruntime-node into work_dir/ort; return its node_modules."""
+    ort_dir = os.path.join(work_dir, "ort")
+    modules = os.path.join(ort_dir, "node_modules")
+    binding = os.path.join(modules, "onnxruntime-node", "bin", "napi-v3",
+                           "linux", "x64", "onnxruntime_binding.node")
+    if not os.path.exists(binding):
+        os.makedirs(ort_dir, exist_ok=True)
+        # The package's install script only downloads CUDA binaries; the CPU
+        # binaries are in the package itself.
+        run(["npm", "install", "--prefix", ort_dir, "--ignore-scripts",
+             "--no-audit", "--no-fund", ORT_PACKAGE], timeout=900)
+    return modules
+
+
+def time_networks(tools, work_dir, python, thread_counts, log):
+    modules = install_ort(work_dir)
+    rows = []
+    for model, title, expected_macs in NETWORKS:
+        source = os.path.join(SOURCE_DIR, "models", model + ".onnx")
+        nas_ir = os.path.join(work_dir, model + ".mlir")
+        run([tools["nas-translate"], "--import-onnx", source, "-o", nas_ir])
+        macs = nas_total_macs(tools, nas_ir)
+        if macs != expected_macs:
+            raise HarnessError(f"{model}: nas-opt counts {macs} MACs, "
+                               f"expected {expected_macs}")
+        weighted = os.path.join(work_dir, model + "-weights.onnx")
+        if (not os.path.exists(weighted) or
+                os.path.getmtime(weighted) < os.path.getmtime(source)):
+            run([python, os.path.join(SCRIPT_DIR, "make_onnx_weights.py"),
+                 source, weighted])
+        for threads in thread_counts:
+            row = {"title": title, "threads": threads, "macs": macs,
+                   "nas": None, "ort": None}
+            if threads == 1 or tools["threads"]:
+                row["nas"] = nas_run(tools, nas_ir, 5, threads)
+            fields = parse_fields(run(
+                ["node", os.path.join(SCRIPT_DIR, "ort_bench.js"), weighted,
+                 f"--threads={threads}", f"--modules={modules}",
+                 "--min-runs=10", "--min-seconds=3", "--warmup=3"]))
+            row["ort"] = parse_latency(fields)
+            row["ort version"] = fields.get("ort version", "?")
+            rows.append(row)
+            log(format_network_progress(row))
+    return rows
+
+
+def format_network_row(row, peak):
+    macs, threads = row["macs"], row["threads"]
+    peak_gflops = peak_for(peak, threads)
+    nas_ms = row["nas"][0] if row["nas"] else None
+    ort_ms = row["ort"][0] if row["ort"] else None
+    cells = [row["title"], str(threads), f"{macs / 1e6:.1f}",
+             f"{nas_ms:.1f}" if nas_ms else "n/a",
+             f"{ort_ms:.1f}" if ort_ms else "n/a",
+             f"{nas_ms / ort_ms:.1f}" if nas_ms and ort_ms else "n/a"]
+    for ms in (nas_ms, ort_ms):
+        cells.append(f"{gmacs(macs, ms):.2f}" if ms else "n/a")
+    for ms in (nas_ms, ort_ms):
+        cells.append(f"{percent_of_peak(macs, ms, peak_gflops):.1f}"
+                     if ms else "n/a")
+    return cells
+
+
+def markdown_table(header, rows):
+    lines = ["| " + " | ".join(header) + " |",
+             "|" + "|".join("---" for _ in header) + "|"]
+    lines += ["| " + " | ".join(cells) + " |" for cells in rows]
+    return "\n".join(lines)
+
+
+def text_table(header, rows):
+    widths = [max(len(cells[i]) for cells in [header] + rows)
+              for i in range(len(header))]
+    lines = ["  ".join(cell.rjust(width) if i else cell.ljust(width)
+                       for i, (cell, width) in enumerate(zip(cells, widths)))
+             for cells in [header] + rows]
+    return "\n".join(lines)
+
+
+def find_tools(build_dir):
+    tools = {}
+    for name in ("nas-run", "nas-opt", "nas-translate"):
+        path = os.path.join(build_dir, "bin", name)
+        if not os.access(path, os.X_OK):
+            sys.exit(f"harness: error: {path} not found; build nas-mlir with "
+                     "scripts/build.sh or pass --build-dir")
+        tools[name] = path
+    help_text = run([tools["nas-run"], "--help"])
+    tools["threads"] = "--threads" in help_text
+    return tools
+
+
+def parse_arguments():
+    parser = argparse.ArgumentParser(
+        description="Time nas-mlir against oneDNN and ONNX Runtime.")
+    parser.add_argument("--build-dir", default=os.environ.get(
+        "BUILD_DIR", os.path.join(SOURCE_DIR, "build")),
+        help="nas-mlir build folder with bin/nas-run (default build/)")
+    parser.add_argument("--work-dir",
+                        help="folder for compiled programs, models and npm "
+                        "packages (default BUILD_DIR/benchmarks)")
+    parser.add_argument("--results", default=os.path.join(
+        SCRIPT_DIR, "results.md"),
+        help="markdown file to write (default benchmarks/results.md)")
+    parser.add_argument("--python", default="/usr/bin/python3",
+                        help="python with the onnx module, for "
+                        "make_onnx_weights.py (default /usr/bin/python3)")
+    parser.add_argument("--smoke", action="store_true",
+                        help="one tiny layer, 1 run each, no networks and no "
+                        "results file: checks that the harness works")
+    parser.add_argument("--no-networks", action="store_true",
+                        help="skip the whole-network comparison")
+    parser.add_argument("--layers",
+                        help="comma-separated layer names to run (default "
+                        "all)")
+    parser.add_argument("--write-layers", action="store_true",
+                        help="rewrite benchmarks/layers/*.mlir from LAYERS "
+                        "and exit")
+    return parser.parse_args()
+
+
+def main():
+    args = parse_arguments()
+    if args.write_layers:
+        write_layers()
+        return 0
+    start = time.time()
+    build_dir = os.path.abspath(args.build_dir)
+    work_dir = os.path.abspath(args.work_dir or
+                               os.path.join(build_dir, "benchmarks"))
+    os.makedirs(work_dir, exist_ok=True)
+    tools = find_tools(build_dir)
+
+    if args.smoke:
+        layers = [SMOKE_LAYER]
+    elif args.layers:
+        by_name = {layer.name: layer for layer in LAYERS}
+        unknown = [n for n in args.layers.split(",") if n not in by_name]
+        if unknown:
+            sys.exit(f"harness: error: unknown layer {', '.join(unknown)}; "
+                     f"expected names from {', '.join(by_name)}")
+        layers = [by_name[name] for name in args.layers.split(",")]
+    else:
+        layers = LAYERS
+    check_layer_files()
+    if args.smoke:
+        # The smoke run times one layer but checks every layer's MAC count.
+        for layer in LAYERS:
+            check_macs(tools, layer)
+        print(f"harness: nas-opt MAC counts match on {len(LAYERS)} layers")
+
+    def log(cells):
+        print("  " + " | ".join(cells), flush=True)
+
+    machine = describe_machine(build_dir)
+    print("harness: measuring the FMA peak", flush=True)
+    peak_at_start = measure_peak(work_dir, args.smoke)
+
+    onednn = None
+    if os.path.exists("/usr/include/oneapi/dnnl/dnnl.hpp"):
+        onednn = os.path.join(work_dir, "onednn-layer")
+        compile_program(os.path.join(SCRIPT_DIR, "onednn_layer.cpp"), onednn,
+                        ["-fopenmp", "-ldnnl"])
+    else:
+        print("harness: libdnnl-dev is not installed: no oneDNN column")
+
+    print("harness: timing layers (" + " | ".join(LAYER_PROGRESS_HEADER) +
+          ")", flush=True)
+    thread_counts = [1, 2]
+    layer_rows = time_layers(layers, tools, onednn, thread_counts,
+                             args.smoke, log)
+    network_rows = []
+    if not args.smoke and not args.no_networks:
+        print("harness: timing networks (" +
+              " | ".join(NETWORK_PROGRESS_HEADER) + ")", flush=True)
+        network_rows = time_networks(tools, work_dir, args.python,
+                                     thread_counts, log)
+    peak_at_end = peak_at_start
+    if not args.smoke:
+        print("harness: measuring the FMA peak again", flush=True)
+        peak_at_end = measure_peak(work_dir, args.smoke)
+    peak = combine_peaks(peak_at_start, peak_at_end)
+    machine["load average at end"] = " ".join(
+        f"{value:.2f}" for value in os.getloadavg())
+    machine["run time"] = f"{time.time() - start:.0f} s"
+
+    layer_cells = [format_layer_row(row, peak) for row in layer_rows]
+    network_cells = [format_network_row(row, peak) for row in network_rows]
+    print()
+    print(text_table(LAYER_HEADER, layer_cells))
+    if network_cells:
+        print()
+        print(text_table(NETWORK_HEADER, network_cells))
+    if any(row["agree"] is False for row in layer_rows):
+        print("harness: warning: nas-run and oneDNN checksums differ on a "
+              "layer marked NO", file=sys.stderr)
+
+    if not args.smoke:
+        versions = {
+            "oneDNN": next((row["onednn"]["version"] for row in layer_rows
+                            if row["onednn"]), "not installed"),
+            "ONNX Runtime (onnxruntime-node)": next(
+                (row["ort version"] for row in network_rows), "not run"),
+        }
+        write_results(args.results, machine, versions,
+                      (peak_at_start, peak_at_end, peak), tools, layer_rows,
+                      layer_cells, network_cells)
+        print(f"\nharness: wrote {args.results}")
+    return 0
+
+
+def write_results(path, machine, versions, peaks, tools, layer_rows,
+                  layer_cells, network_cells):
+    peak_at_start, peak_at_end, peak = peaks
+    lines = ["# Benchmark results", "",
+             "Written by `benchmarks/run.sh`; see docs/benchmarks.md for what "
+             "is measured.", "", "| | |", "|---|---|"]
+    for key, value in list(machine.items()) + list(versions.items()):
+        lines.append(f"| {key} | {value} |")
+    lines.append(f"| nas-run --threads | "
+                 f"{'yes' if tools['threads'] else 'no (2-thread nas: n/a)'} |")
+    for label, fields in (("FMA peak at start", peak_at_start),
+                          ("FMA peak at end", peak_at_end),
+                          ("FMA peak used (maximum)", peak)):
+        lines.append(f"| {label} ({fields['isa']}) | "
+                     f"{fields['formula 1 thread']}; "
+                     f"{fields['formula 2 threads']} |")
+    implementations = sorted({row["onednn"]["implementation"]
+                              for row in layer_rows if row["onednn"]})
+    if implementations:
+        lines.append(f"| oneDNN implementations | "
+                     f"{', '.join(implementations)} |")
+    lines += ["", "## Layers (fp32, batch 1, bias and activation included)",
+              "", markdown_table(LAYER_HEADER, layer_cells)]
+    if network_cells:
+        lines += ["", "## Networks (1x3x224x224)", "",
+                  markdown_table(NETWORK_HEADER, network_cells)]
+    with open(path, "w") as file:
+        file.write("\n".join(lines) + "\n")
+
+
+if __name__ == "__main__":
+    try:
+        sys.exit(main())
+    except HarnessError as error:
+        sys.exit(f"harness: error: {error}")

@@ -1,0 +1,3 @@
+func.func @broken(%x: tensor<2xf32>) -> tensor<2xf32> {
+  return %x tensor<2xf32>
+}
