@@ -61,9 +61,13 @@ def NasPrepackWeights : Pass<"nas-prepack-weights", "mlir::ModuleOp"> {
     `linalg.depthwise_conv_2d_nhwc_hwc` or `linalg.matmul` (directly or
     through `tensor.extract_slice` and reshapes).
 
-    Each packing op gets a private, uninitialized `memref.global`. `@f`
+    Each packing op gets a private, uninitialized `memref.global`. When the
+    rows of the packed weight (its last dimension) are a multiple of 256
+    bytes, the global has 64 more bytes per row, so that the rows a kernel
+    reads one after the other do not map to the same few cache sets. `@f`
     reads the packed weight from the global (`bufferization.to_tensor` of
-    `memref.get_global`), and a new function `@f_pack_weights`, with the
+    `memref.get_global`, through a `memref.subview` of the leading part of
+    each row when padded), and a new function `@f_pack_weights`, with the
     arguments of `@f` and no results, computes every packed weight from the
     arguments and writes it to its global
     (`bufferization.materialize_in_destination`).

@@ -103,7 +103,7 @@ TilingPlan planTranspose(linalg::TransposeOp transpose,
 } // namespace
 
 RegisterBlock nas::tile_and_vectorize::chooseGemmRegisterBlock(
-    const CpuTarget &target, int64_t width, int64_t channels,
+    const CpuTarget &target, int64_t width, int64_t channels, int64_t reduction,
     unsigned bitWidth) {
   int64_t lanes = target.getLanes(bitWidth);
   int64_t registers = target.vectorRegisters;
@@ -111,6 +111,14 @@ RegisterBlock nas::tile_and_vectorize::chooseGemmRegisterBlock(
   // AVX-512, 2 of 16 for AVX2 and SSE.
   int64_t maxVectors =
       std::min<int64_t>(llvm::divideCeil(channels, lanes), registers / 8);
+  // All tiles of one column block read the same weight panel of
+  // `reduction` x (vectors * lanes) elements, so it should stay in the L2
+  // cache, next to the input rows: at most half of it. One vector is always
+  // allowed.
+  int64_t panelBytesPerVector = reduction * lanes * (bitWidth / 8);
+  while (maxVectors > 1 &&
+         maxVectors * panelBytesPerVector > target.l2CacheBytes / 2)
+    maxVectors /= 2;
   RegisterBlock best;
   double bestScore = -1.0;
   for (int64_t vectors = 1; vectors <= maxVectors; vectors *= 2) {
@@ -173,7 +181,8 @@ nas::tile_and_vectorize::planTiling(linalg::LinalgOp op,
   if (isa<linalg::Conv2DNhwcHwcfOp>(op.getOperation())) {
     ArrayRef<int64_t> filter = shapeOf(1);
     RegisterBlock block =
-        chooseGemmRegisterBlock(target, output[2], output[3], bitWidth);
+        chooseGemmRegisterBlock(target, output[2], output[3],
+                                filter[0] * filter[1] * filter[2], bitWidth);
     // One step of the reduction over (kh, kw, c) is an outer product of
     // `rows` input elements and `columns` weights.
     return planNhwcWindowOp("conv", output, block, /*channelsOutermost=*/true,
@@ -199,8 +208,8 @@ nas::tile_and_vectorize::planTiling(linalg::LinalgOp op,
     // M x K times K x N: the same register block as a convolution, with
     // rows of the left operand in place of output pixels.
     int64_t reduction = shapeOf(0)[1];
-    RegisterBlock block =
-        chooseGemmRegisterBlock(target, output[0], output[1], bitWidth);
+    RegisterBlock block = chooseGemmRegisterBlock(target, output[0], output[1],
+                                                  reduction, bitWidth);
     TilingPlan plan;
     plan.kind = "matmul";
     plan.parallelTiles = {tileOrFull(output[0], block.rows),

@@ -48,13 +48,15 @@ struct TilingPlan {
 
 /// Chooses the register block of a direct convolution or matrix product
 /// that computes `width` outputs along a row by `channels` output channels,
-/// each output accumulating a broadcast input element times a vector of
-/// `channels` weights. The block keeps its accumulators, one weight vector
-/// per register column and one broadcast input in the target's vector
-/// registers, and maximizes the useful fraction of the computed block times
-/// its multiply-adds per register loaded.
+/// each output accumulating `reduction` products of a broadcast input
+/// element and a vector of weights. The block keeps its accumulators, one
+/// weight vector per register column and one broadcast input in the
+/// target's vector registers, its weight panel (`reduction` x columns) in
+/// half of the L2 cache, and maximizes the useful fraction of the computed
+/// block times its multiply-adds per register loaded.
 RegisterBlock chooseGemmRegisterBlock(const CpuTarget &target, int64_t width,
-                                      int64_t channels, unsigned bitWidth);
+                                      int64_t channels, int64_t reduction,
+                                      unsigned bitWidth);
 
 /// Chooses the register block of a depthwise convolution or pooling window
 /// of `kernelWidth` columns with `stride` that computes `width` outputs by

@@ -119,6 +119,30 @@ func.func @depthwise_canonical(%x: tensor<1x6x6x4xf32>, %w: tensor<4x1x3x3xf32>)
 
 // -----
 
+// 64 output channels make rows of 256 bytes: the global gets 16 more f32
+// per row (rows 320 bytes apart), and both functions use the leading 64.
+// CHECK: memref.global "private" @padded_packed_weight_0 : memref<1x1x8x80xf32> = uninitialized
+// CHECK-LABEL: func.func @padded
+// CHECK: %[[GLOBAL:.*]] = memref.get_global @padded_packed_weight_0 : memref<1x1x8x80xf32>
+// CHECK: %[[VIEW:.*]] = memref.subview %[[GLOBAL]][0, 0, 0, 0] [1, 1, 8, 64] [1, 1, 1, 1] : memref<1x1x8x80xf32> to memref<1x1x8x64xf32, strided<[640, 640, 80, 1]>>
+// CHECK: bufferization.to_tensor %[[VIEW]] restrict : memref<1x1x8x64xf32, strided<[640, 640, 80, 1]>> to tensor<1x1x8x64xf32>
+// CHECK-LABEL: func.func @padded_pack_weights
+// CHECK: %[[TARGET:.*]] = memref.subview %{{.*}}[0, 0, 0, 0] [1, 1, 8, 64] [1, 1, 1, 1]
+// CHECK: bufferization.materialize_in_destination %{{.*}} in restrict writable %[[TARGET]]
+func.func @padded(%x: tensor<1x4x4x8xf32>, %w: tensor<64x8x1x1xf32>) -> tensor<1x4x4x64xf32> {
+  %zero = arith.constant 0.0 : f32
+  %we = tensor.empty() : tensor<1x1x8x64xf32>
+  %wt = linalg.transpose ins(%w : tensor<64x8x1x1xf32>) outs(%we : tensor<1x1x8x64xf32>) permutation = [2, 3, 1, 0]
+  %oe = tensor.empty() : tensor<1x4x4x64xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%oe : tensor<1x4x4x64xf32>) -> tensor<1x4x4x64xf32>
+  %y = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%x, %wt : tensor<1x4x4x8xf32>, tensor<1x1x8x64xf32>)
+      outs(%init : tensor<1x4x4x64xf32>) -> tensor<1x4x4x64xf32>
+  return %y : tensor<1x4x4x64xf32>
+}
+
+// -----
+
 // A function without weight transposes gets an empty pack function.
 // CHECK-LABEL: func.func @no_weights
 // CHECK-LABEL: func.func @no_weights_pack_weights(%{{.*}}: tensor<4xf32>)
