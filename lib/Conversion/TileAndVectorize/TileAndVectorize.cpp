@@ -67,7 +67,8 @@ void canonicalize(func::FuncOp func) {
 
 /// Returns the elementwise linalg.generic that is the only user of the
 /// result of `anchor` and iterates over the same index space, reading the
-/// result and writing its own through identity maps; null if there is none.
+/// result and writing its own through identity maps, or null if there is
+/// none.
 /// Tiling that generic and fusing `anchor` into its tiles computes the
 /// epilogue on each output tile right after the anchor.
 linalg::GenericOp getFusableConsumer(linalg::LinalgOp anchor) {
@@ -91,8 +92,8 @@ linalg::GenericOp getFusableConsumer(linalg::LinalgOp anchor) {
 
 /// Rewrites every linalg.matmul that reads its right operand transposed
 /// (N x K, as a fully connected layer stores its weight) into a
-/// linalg.transpose of that operand to K x N and a plain linalg.matmul,
-/// whose tiles vectorize along N like a 1x1 convolution.
+/// linalg.transpose of that operand to K x N and a plain linalg.matmul. The
+/// tiles of the plain matmul vectorize along N like a 1x1 convolution.
 void transposeMatmulOperands(RewriterBase &rewriter, func::FuncOp func) {
   SmallVector<linalg::MatmulTransposeBOp> matmuls;
   func.walk([&](linalg::MatmulTransposeBOp op) {
