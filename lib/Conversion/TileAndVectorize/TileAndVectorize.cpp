@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Padding.h"
 #include "Strategy.h"
 
 #include "nas/Conversion/CpuTarget.h"
@@ -307,16 +308,6 @@ void hoistAccumulators(RewriterBase &rewriter, func::FuncOp func) {
         rewriter, cast<LoopLikeOpInterface>(loop.getOperation()));
 }
 
-/// Rewrites every tensor.pad into a linalg.fill of the padded tensor and a
-/// tensor.insert_slice of the source. When the source is computed into a
-/// tensor.empty, empty tensor elimination then lets its producer write
-/// straight into the padded buffer, so that no copy remains.
-void decomposePads(func::FuncOp func) {
-  RewritePatternSet patterns(func.getContext());
-  linalg::populateDecomposePadPatterns(patterns);
-  (void)applyPatternsGreedily(func, std::move(patterns));
-}
-
 /// Removes the markers that a step left on ops it did not transform.
 void removeMarkers(func::FuncOp func) {
   func.walk([](Operation *op) {
@@ -349,7 +340,7 @@ struct NasTileAndVectorizePass
         anchors.emplace_back(op, *plan);
     });
     if (anchors.empty()) {
-      decomposePads(func);
+      decomposePads(rewriter, func);
       return;
     }
 
@@ -374,7 +365,7 @@ struct NasTileAndVectorizePass
     vectorizeMarkedOps(rewriter, func);
     simplifyVectorCode(func);
     hoistAccumulators(rewriter, func);
-    decomposePads(func);
+    decomposePads(rewriter, func);
     canonicalize(func);
     removeMarkers(func);
   }
