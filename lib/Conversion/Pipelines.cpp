@@ -67,6 +67,9 @@ void nas::buildLowerToLLVMPipeline(OpPassManager &pm,
   // removes the copy.
   pm.addPass(createCSEPass());
   pm.addPass(createCanonicalizerPass());
+  // Weight rows of later reduction steps are fetched into the cache ahead
+  // of their use.
+  pm.addNestedPass<func::FuncOp>(createNasPrefetchWeights());
   if (options.parallel) {
     // The canonicalization above drops the loop-carried buffers that
     // bufferization updates in place, so the marked tile loops carry no

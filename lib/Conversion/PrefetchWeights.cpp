@@ -1,0 +1,62 @@
+//===- PrefetchWeights.cpp - prefetch weight rows of later steps ----------===//
+//
+// Part of the nas-mlir project, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "nas/Conversion/Passes.h"
+
+namespace nas {
+#define GEN_PASS_DEF_NASPREFETCHWEIGHTS
+#include "nas/Conversion/Passes.h.inc"
+} // namespace nas
+
+using namespace mlir;
+
+namespace {
+
+/// Inserts before `read`, in the body of `loop`, a prefetch of the read
+/// that iteration `distance` ahead makes, when the induction variable of
+/// `loop` is one of its indices other than the last.
+void prefetchAhead(vector::TransferReadOp read, scf::ForOp loop,
+                   int64_t distance) {
+  Value inductionVar = loop.getInductionVar();
+  SmallVector<Value> indices(read.getIndices());
+  auto position = llvm::find(indices, inductionVar);
+  if (position == indices.end() || position == indices.end() - 1)
+    return;
+  OpBuilder builder(read);
+  Location loc = read.getLoc();
+  Value iterations = arith::ConstantIndexOp::create(builder, loc, distance);
+  Value offset =
+      arith::MulIOp::create(builder, loc, loop.getStep(), iterations);
+  *position = arith::AddIOp::create(builder, loc, inductionVar, offset);
+  memref::PrefetchOp::create(builder, loc, read.getBase(), indices,
+                             /*isWrite=*/false, /*localityHint=*/3,
+                             /*isDataCache=*/true);
+}
+
+struct NasPrefetchWeightsPass
+    : nas::impl::NasPrefetchWeightsBase<NasPrefetchWeightsPass> {
+  using NasPrefetchWeightsBase::NasPrefetchWeightsBase;
+
+  void runOnOperation() override {
+    if (distance < 1) {
+      getOperation().emitError() << "expected a prefetch distance >= 1, got "
+                                 << static_cast<int64_t>(distance);
+      return signalPassFailure();
+    }
+    SmallVector<std::pair<vector::TransferReadOp, scf::ForOp>> reads;
+    getOperation().walk([&](vector::TransferReadOp read) {
+      auto loop = dyn_cast<scf::ForOp>(read->getParentOp());
+      if (loop && isa<MemRefType>(read.getBase().getType()) &&
+          read.getVectorType().getRank() == 1)
+        reads.emplace_back(read, loop);
+    });
+    for (auto [read, loop] : reads)
+      prefetchAhead(read, loop, distance);
+  }
+};
+
+} // namespace

@@ -1,0 +1,51 @@
+// RUN: nas-opt %s -nas-prefetch-weights -split-input-file | FileCheck %s
+// RUN: nas-opt %s -nas-prefetch-weights=distance=4 -split-input-file | FileCheck %s --check-prefix=NEAR
+// RUN: not nas-opt %s -nas-prefetch-weights=distance=0 -split-input-file 2>&1 | FileCheck %s --check-prefix=ZERO
+
+// The weight row read at input channel %c is prefetched 16 iterations
+// (16 * step 2 = 32 channels) ahead; the broadcast input read, which is
+// not 1-D, is not.
+// CHECK-LABEL: func.func @kernel_step
+// CHECK: scf.for %[[C:.*]] = %c0 to %c64 step %c2
+// CHECK: %[[DISTANCE:.*]] = arith.constant 16 : index
+// CHECK: %[[OFFSET:.*]] = arith.muli %c2, %[[DISTANCE]] : index
+// CHECK: %[[AHEAD:.*]] = arith.addi %[[C]], %[[OFFSET]] : index
+// CHECK: memref.prefetch %arg1[%c0, %c0, %[[AHEAD]], %c0], read, locality<3>, data : memref<1x1x64x32xf32>
+// CHECK: vector.transfer_read %arg1[%c0, %c0, %[[C]], %c0]
+// CHECK-NOT: memref.prefetch
+// NEAR: %[[DISTANCE:.*]] = arith.constant 4 : index
+// ZERO: error: expected a prefetch distance >= 1, got 0
+func.func @kernel_step(%input: memref<1x1x8x64xf32>, %weight: memref<1x1x64x32xf32>, %acc: vector<32xf32>) -> vector<32xf32> {
+  %c0 = arith.constant 0 : index
+  %c2 = arith.constant 2 : index
+  %c64 = arith.constant 64 : index
+  %zero = arith.constant 0.0 : f32
+  %r = scf.for %c = %c0 to %c64 step %c2 iter_args(%a = %acc) -> (vector<32xf32>) {
+    %row = vector.transfer_read %weight[%c0, %c0, %c, %c0], %zero {in_bounds = [true]} : memref<1x1x64x32xf32>, vector<32xf32>
+    %x = vector.transfer_read %input[%c0, %c0, %c0, %c], %zero {in_bounds = [true, true]} : memref<1x1x8x64xf32>, vector<8x1xf32>
+    %s = vector.extract %x[0, 0] : f32 from vector<8x1xf32>
+    %b = vector.broadcast %s : f32 to vector<32xf32>
+    %n = vector.fma %b, %row, %a : vector<32xf32>
+    scf.yield %n : vector<32xf32>
+  }
+  return %r : vector<32xf32>
+}
+
+// -----
+
+// A read along the loop's own index (the last one) streams contiguously
+// and gets no prefetch.
+// CHECK-LABEL: func.func @contiguous
+// CHECK-NOT: memref.prefetch
+func.func @contiguous(%m: memref<64xf32>, %acc: vector<16xf32>) -> vector<16xf32> {
+  %c0 = arith.constant 0 : index
+  %c16 = arith.constant 16 : index
+  %c64 = arith.constant 64 : index
+  %zero = arith.constant 0.0 : f32
+  %r = scf.for %i = %c0 to %c64 step %c16 iter_args(%a = %acc) -> (vector<16xf32>) {
+    %v = vector.transfer_read %m[%i], %zero {in_bounds = [true]} : memref<64xf32>, vector<16xf32>
+    %n = arith.addf %a, %v : vector<16xf32>
+    scf.yield %n : vector<16xf32>
+  }
+  return %r : vector<16xf32>
+}
