@@ -112,10 +112,10 @@ void eraseWithDeadProducers(Operation *op) {
       eraseWithDeadProducers(producer);
 }
 
-/// Returns the shape of the global that holds a packed weight of `type`:
+/// Returns the shape of the global that stores a packed weight of `type`:
 /// `type`'s shape, with the last dimension grown by 64 bytes when its rows
 /// are a multiple of 256 bytes. A tile of a weight reads one row segment
-/// per reduction step; rows a power of 2 of bytes apart map to few cache
+/// per reduction step. Rows a power of 2 of bytes apart map to few cache
 /// sets and evict each other (a 3x3 convolution with 512 output channels
 /// has 2048-byte rows), while rows 2112 bytes apart spread over all sets.
 SmallVector<int64_t> getPaddedShape(RankedTensorType type) {

@@ -30,6 +30,15 @@ int64_t balanceTile(int64_t size, int64_t tile) {
   return llvm::divideCeil(size, count);
 }
 
+/// Returns true if a vector of `width` elements lowers to whole registers
+/// of `lanes` elements: at most one register, or a power of 2 of full ones.
+/// The x86 backend splits other widths, such as 24 f32 with 16 lanes, into
+/// element shuffles and stack spills.
+bool isRegisterWidth(int64_t width, int64_t lanes) {
+  return width <= lanes ||
+         (width % lanes == 0 && llvm::isPowerOf2_64(width / lanes));
+}
+
 /// Returns the tile size of a loop of `size` iterations, 0 when one tile
 /// covers the loop.
 int64_t tileOrFull(int64_t size, int64_t tile) {
@@ -122,6 +131,13 @@ RegisterBlock nas::tile_and_vectorize::chooseGemmRegisterBlock(
   RegisterBlock best;
   double bestScore = -1.0;
   for (int64_t vectors = 1; vectors <= maxVectors; vectors *= 2) {
+    // Both the full column tiles and the last, partial one must have
+    // register widths; one vector always does.
+    int64_t columns = std::min(channels, vectors * lanes);
+    int64_t lastColumns = channels % columns;
+    if (!isRegisterWidth(columns, lanes) ||
+        (lastColumns != 0 && !isRegisterWidth(lastColumns, lanes)))
+      continue;
     // The accumulators, one weight vector per column and the broadcast
     // input element.
     int64_t maxRows = std::min(width, (registers - vectors - 1) / vectors);
@@ -136,7 +152,7 @@ RegisterBlock nas::tile_and_vectorize::chooseGemmRegisterBlock(
       if (score > bestScore + 1e-9) {
         bestScore = score;
         best.rows = rows;
-        best.columns = std::min(channels, vectors * lanes);
+        best.columns = columns;
       }
     }
   }

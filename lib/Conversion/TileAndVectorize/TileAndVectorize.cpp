@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Padding.h"
 #include "Strategy.h"
 
 #include "nas/Conversion/CpuTarget.h"
@@ -67,7 +68,8 @@ void canonicalize(func::FuncOp func) {
 
 /// Returns the elementwise linalg.generic that is the only user of the
 /// result of `anchor` and iterates over the same index space, reading the
-/// result and writing its own through identity maps; null if there is none.
+/// result and writing its own through identity maps, or null if there is
+/// none.
 /// Tiling that generic and fusing `anchor` into its tiles computes the
 /// epilogue on each output tile right after the anchor.
 linalg::GenericOp getFusableConsumer(linalg::LinalgOp anchor) {
@@ -91,8 +93,8 @@ linalg::GenericOp getFusableConsumer(linalg::LinalgOp anchor) {
 
 /// Rewrites every linalg.matmul that reads its right operand transposed
 /// (N x K, as a fully connected layer stores its weight) into a
-/// linalg.transpose of that operand to K x N and a plain linalg.matmul,
-/// whose tiles vectorize along N like a 1x1 convolution.
+/// linalg.transpose of that operand to K x N and a plain linalg.matmul. The
+/// tiles of the plain matmul vectorize along N like a 1x1 convolution.
 void transposeMatmulOperands(RewriterBase &rewriter, func::FuncOp func) {
   SmallVector<linalg::MatmulTransposeBOp> matmuls;
   func.walk([&](linalg::MatmulTransposeBOp op) {
@@ -306,16 +308,6 @@ void hoistAccumulators(RewriterBase &rewriter, func::FuncOp func) {
         rewriter, cast<LoopLikeOpInterface>(loop.getOperation()));
 }
 
-/// Rewrites every tensor.pad into a linalg.fill of the padded tensor and a
-/// tensor.insert_slice of the source. When the source is computed into a
-/// tensor.empty, empty tensor elimination then lets its producer write
-/// straight into the padded buffer, so that no copy remains.
-void decomposePads(func::FuncOp func) {
-  RewritePatternSet patterns(func.getContext());
-  linalg::populateDecomposePadPatterns(patterns);
-  (void)applyPatternsGreedily(func, std::move(patterns));
-}
-
 /// Removes the markers that a step left on ops it did not transform.
 void removeMarkers(func::FuncOp func) {
   func.walk([](Operation *op) {
@@ -348,7 +340,7 @@ struct NasTileAndVectorizePass
         anchors.emplace_back(op, *plan);
     });
     if (anchors.empty()) {
-      decomposePads(func);
+      decomposePads(rewriter, func);
       return;
     }
 
@@ -373,7 +365,7 @@ struct NasTileAndVectorizePass
     vectorizeMarkedOps(rewriter, func);
     simplifyVectorCode(func);
     hoistAccumulators(rewriter, func);
-    decomposePads(func);
+    decomposePads(rewriter, func);
     canonicalize(func);
     removeMarkers(func);
   }

@@ -63,14 +63,17 @@ func.func @conv_bias_relu(%x: tensor<1x16x16x16xf32>, %w: tensor<3x3x16x64xf32>,
 
 // -----
 
-// 13 output columns by 17 channels from 3 input channels. AVX-512: v = 2
-// covers all 17 channels (17/32 useful) with up to 14 rows: r = 13 gives
-// 17/32 * 26/15 = 0.92, above v = 1 (17/32 * 13/14 = 0.49). The block is
-// the whole output row, so only the row loop remains.
+// 13 output columns by 17 channels from 3 input channels. A block of 2
+// vectors would be 17 channels wide, which is not a whole number of
+// 16-lane registers, so AVX-512 takes v = 1: r = 13 (the whole row) by 16
+// channels, and the 17th channel is a peeled tile of its own, over all
+// rows, with a 13 x 1 block.
 // CHECK-LABEL: func.func @conv_odd_sizes
 // AVX512: scf.for %{{.*}} = %c0 to %c13 step %c1
 // AVX512-NOT: scf.for {{.*}} step %c13
-// AVX512: vector.contract {{.*}} : vector<13x1xf32>, vector<1x17xf32> into vector<13x17xf32>
+// AVX512: vector.contract {{.*}} : vector<13x1xf32>, vector<1x16xf32> into vector<13x16xf32>
+// AVX512: scf.for %{{.*}} = %c0 to %c13 step %c1
+// AVX512: vector.contract {{.*}} : vector<13x1xf32>, vector<1x1xf32> into vector<13x1xf32>
 // AVX2: vector.contract
 // SSE: vector.contract
 // CHECK-NOT: linalg.conv
