@@ -88,13 +88,17 @@ def NasPrepackWeights : Pass<"nas-prepack-weights", "mlir::ModuleOp"> {
 
 def NasTileAndVectorize
     : Pass<"nas-tile-and-vectorize", "mlir::func::FuncOp"> {
-  let summary = "Tiles convolutions and pooling to register blocks, fuses "
-                "their elementwise consumers and vectorizes the tiles";
+  let summary = "Tiles convolutions, pooling, matmuls and transposes to "
+                "register blocks, fuses their elementwise consumers and "
+                "vectorizes the tiles";
   let description = [{
     Works on linalg on tensors in the NHWC layout, as `nas-to-linalg
     layout=nhwc` produces it. Every `linalg.conv_2d_nhwc_hwcf`,
-    `linalg.depthwise_conv_2d_nhwc_hwc` and `linalg.pooling_nhwc_max/sum`
-    with static shapes and f32 or f64 elements is an anchor:
+    `linalg.depthwise_conv_2d_nhwc_hwc`, `linalg.pooling_nhwc_max/sum`,
+    `linalg.matmul` and `linalg.transpose` with static shapes and f32 or
+    f64 elements is an anchor. A matmul that reads its right operand
+    transposed (a fully connected layer) first becomes a transpose of that
+    operand and a plain matmul.
 
     1. The anchor, or the elementwise `linalg.generic` that is the only user
        of its result (bias, batch normalization, activation, residual add
@@ -102,20 +106,25 @@ def NasTileAndVectorize
        a register block of output columns by channels, with `scf.for` loops.
        The anchor and the `linalg.fill` or `linalg.broadcast` that
        initializes its accumulator are fused into the tile, so the
-       epilogue runs on the block while it is in registers.
+       epilogue runs on the block while it is in registers. A transpose is
+       tiled to blocks of lanes x lanes elements.
     2. Loops whose step does not divide their range are peeled, so that
        every tile has a static shape.
     3. Inside a tile, the reduction loops are tiled to one kernel row (and
-       for convolutions one kernel column and one input channel), the 2-D
-       op is rewritten to its 1-D form, and all tiled ops are vectorized
-       with `linalg::vectorize`.
+       for convolutions one kernel column and one input channel, for
+       matmuls one step of K), the 2-D op is rewritten to its 1-D form, and
+       all tiled ops are vectorized with `linalg::vectorize`.
     4. The accumulator reads and writes are hoisted out of the reduction
        loops, so that the accumulators stay in vector registers.
+    5. Every `tensor.pad` with a constant value becomes an insert of its
+       source into an empty tensor and fills of the border, which lets
+       empty tensor elimination compute the source in the padded buffer.
 
-    The register block is chosen from the vector width and register count
-    of `cpu`: a convolution keeps rows x columns/lanes accumulators, one
-    weight vector per column and one broadcast input in the registers. Ops
-    that are not anchors are left unchanged.
+    The register block is chosen from the vector width, register count and
+    L2 size of `cpu`: a convolution keeps rows x columns/lanes accumulators,
+    one weight vector per column and one broadcast input in the registers,
+    and its weight panel in half of the L2 cache. Other ops are left
+    unchanged.
   }];
   let options = [
     Option<"cpu", "cpu", "std::string", /*default=*/"\"host\"",
