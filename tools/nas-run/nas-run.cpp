@@ -792,9 +792,9 @@ int main(int argc, char **argv) {
   // The compiled code allocates its buffers with malloc in every call.
   // glibc serves blocks above 128 KiB with fresh mmap'ed pages and returns
   // freed memory at the top of the heap to the system, so every call would
-  // page-fault on its buffers; keeping blocks up to 32 MiB (glibc's largest
-  // mmap threshold on 64-bit systems) in the heap avoids that after the
-  // warm-up run.
+  // page-fault on its buffers. Blocks up to 32 MiB (glibc's largest mmap
+  // threshold on 64-bit systems) now stay in the heap after the warm-up
+  // run.
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   mallopt(M_TRIM_THRESHOLD, 256 << 20);
 #endif
