@@ -16,6 +16,9 @@ using namespace mlir;
 
 namespace {
 
+/// Bytes of a cache line of the x86-64 CPUs that the kernels target.
+constexpr int64_t kCacheLineBytes = 64;
+
 /// Inserts before `read`, in the body of `loop`, a prefetch of the read
 /// that iteration `distance` ahead makes, when the induction variable of
 /// `loop` is one of its indices other than the last.
@@ -32,9 +35,21 @@ void prefetchAhead(vector::TransferReadOp read, scf::ForOp loop,
   Value offset =
       arith::MulIOp::create(builder, loc, loop.getStep(), iterations);
   *position = arith::AddIOp::create(builder, loc, inductionVar, offset);
-  memref::PrefetchOp::create(builder, loc, read.getBase(), indices,
-                             /*isWrite=*/false, /*localityHint=*/3,
-                             /*isDataCache=*/true);
+  // One prefetch per cache line that the read spans.
+  VectorType type = read.getVectorType();
+  int64_t elementBytes = type.getElementTypeBitWidth() / 8;
+  int64_t lineElements = std::max<int64_t>(1, kCacheLineBytes / elementBytes);
+  int64_t elements = type.getNumElements();
+  for (int64_t start = 0; start < elements; start += lineElements) {
+    SmallVector<Value> lineIndices(indices);
+    if (start != 0)
+      lineIndices.back() = arith::AddIOp::create(
+          builder, loc, lineIndices.back(),
+          arith::ConstantIndexOp::create(builder, loc, start));
+    memref::PrefetchOp::create(builder, loc, read.getBase(), lineIndices,
+                               /*isWrite=*/false, /*localityHint=*/3,
+                               /*isDataCache=*/true);
+  }
 }
 
 struct NasPrefetchWeightsPass

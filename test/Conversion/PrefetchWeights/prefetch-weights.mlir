@@ -3,14 +3,19 @@
 // RUN: not nas-opt %s -nas-prefetch-weights=distance=0 -split-input-file 2>&1 | FileCheck %s --check-prefix=ZERO
 
 // The weight row read at input channel %c is prefetched 16 iterations
-// (16 * step 2 = 32 channels) ahead; the broadcast input read, which is
-// not 1-D, is not.
+// (16 * step 2 = 32 channels) ahead, in two prefetches: the row of 32 f32
+// spans two 64-byte lines, which start 16 elements apart. The broadcast
+// input read, which is not 1-D, is not prefetched.
 // CHECK-LABEL: func.func @kernel_step
 // CHECK: scf.for %[[C:.*]] = %c0 to %c64 step %c2
 // CHECK: %[[DISTANCE:.*]] = arith.constant 16 : index
 // CHECK: %[[OFFSET:.*]] = arith.muli %c2, %[[DISTANCE]] : index
 // CHECK: %[[AHEAD:.*]] = arith.addi %[[C]], %[[OFFSET]] : index
 // CHECK: memref.prefetch %arg1[%c0, %c0, %[[AHEAD]], %c0], read, locality<3>, data : memref<1x1x64x32xf32>
+// CHECK: %[[LINE:.*]] = arith.constant 16 : index
+// CHECK: %[[SECOND:.*]] = arith.addi %c0, %[[LINE]] : index
+// CHECK: memref.prefetch %arg1[%c0, %c0, %[[AHEAD]], %[[SECOND]]], read, locality<3>, data : memref<1x1x64x32xf32>
+// CHECK-NOT: memref.prefetch
 // CHECK: vector.transfer_read %arg1[%c0, %c0, %[[C]], %c0]
 // CHECK-NOT: memref.prefetch
 // NEAR: %[[DISTANCE:.*]] = arith.constant 4 : index
@@ -48,4 +53,23 @@ func.func @contiguous(%m: memref<64xf32>, %acc: vector<16xf32>) -> vector<16xf32
     scf.yield %n : vector<16xf32>
   }
   return %r : vector<16xf32>
+}
+
+// -----
+
+// A row of 8 f64 fills one 64-byte line and gets one prefetch.
+// CHECK-LABEL: func.func @one_line
+// CHECK-COUNT-1: memref.prefetch
+// CHECK-NOT: memref.prefetch
+func.func @one_line(%weight: memref<64x8xf64>, %acc: vector<8xf64>) -> vector<8xf64> {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c64 = arith.constant 64 : index
+  %zero = arith.constant 0.0 : f64
+  %r = scf.for %k = %c0 to %c64 step %c1 iter_args(%a = %acc) -> (vector<8xf64>) {
+    %row = vector.transfer_read %weight[%k, %c0], %zero {in_bounds = [true]} : memref<64x8xf64>, vector<8xf64>
+    %n = arith.addf %a, %row : vector<8xf64>
+    scf.yield %n : vector<8xf64>
+  }
+  return %r : vector<8xf64>
 }
