@@ -15,6 +15,10 @@ using namespace nas::tile_and_vectorize;
 
 namespace {
 
+/// Smallest number of channel tiles of a convolution for which the loop
+/// over them is the outermost.
+constexpr int64_t kMinChannelTiles = 4;
+
 /// Returns the fraction of the computed elements that are inside a
 /// dimension of `size` split into tiles of `tile`.
 double getUtilization(int64_t size, int64_t tile) {
@@ -199,9 +203,16 @@ nas::tile_and_vectorize::planTiling(linalg::LinalgOp op,
     RegisterBlock block =
         chooseGemmRegisterBlock(target, output[2], output[3],
                                 filter[0] * filter[1] * filter[2], bitWidth);
+    // Channel tiles go outermost when there are enough of them to share
+    // among threads and each reuses its weight panel over all pixels.
+    // With fewer, their panels are small and output rows go outermost,
+    // which gives the threads many iterations; a partial channel tile, run
+    // after the others, would otherwise be one sequential iteration.
+    bool channelsOutermost =
+        llvm::divideCeil(output[3], block.columns) >= kMinChannelTiles;
     // One step of the reduction over (kh, kw, c) is an outer product of
     // `rows` input elements and `columns` weights.
-    return planNhwcWindowOp("conv", output, block, /*channelsOutermost=*/true,
+    return planNhwcWindowOp("conv", output, block, channelsOutermost,
                             {tileOrFull(filter[0], 1), tileOrFull(filter[1], 1),
                              tileOrFull(filter[2], 1)});
   }

@@ -66,13 +66,14 @@ func.func @conv_bias_relu(%x: tensor<1x16x16x16xf32>, %w: tensor<3x3x16x64xf32>,
 // 13 output columns by 17 channels from 3 input channels. A block of 2
 // vectors would be 17 channels wide, which is not a whole number of
 // 16-lane registers, so AVX-512 takes v = 1: r = 13 (the whole row) by 16
-// channels, and the 17th channel is a peeled tile of its own, over all
-// rows, with a 13 x 1 block.
+// channels, and the 17th channel is a peeled tile of its own with a
+// 13 x 1 block. With 2 channel tiles, fewer than 4, the output rows are
+// the outermost loop and each row computes both tiles.
 // CHECK-LABEL: func.func @conv_odd_sizes
-// AVX512: scf.for %{{.*}} = %c0 to %c13 step %c1
+// AVX512: scf.for %{{.*}} = %c0 to %c13 step %c1 iter_args(%{{.*}}) -> (tensor<1x13x13x17xf32>)
 // AVX512-NOT: scf.for {{.*}} step %c13
 // AVX512: vector.contract {{.*}} : vector<13x1xf32>, vector<1x16xf32> into vector<13x16xf32>
-// AVX512: scf.for %{{.*}} = %c0 to %c13 step %c1
+// AVX512-NOT: -> (tensor<1x13x13x17xf32>)
 // AVX512: vector.contract {{.*}} : vector<13x1xf32>, vector<1x1xf32> into vector<13x1xf32>
 // AVX2: vector.contract
 // SSE: vector.contract

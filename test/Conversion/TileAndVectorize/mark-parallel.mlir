@@ -2,8 +2,9 @@
 // nas.parallel: here the loop over output rows. The inner tile loop (over
 // column tiles) and the reduction loops do not.
 // RUN: nas-opt %s -nas-tile-and-vectorize="cpu=x86-64-v4 mark-parallel-loops=true" | FileCheck %s
+// RUN: nas-opt %s -nas-tile-and-vectorize="cpu=x86-64-v3 mark-parallel-loops=true" | FileCheck %s --check-prefix=AVX2
 
-// CHECK-LABEL: func.func @conv
+// CHECK-LABEL: func.func @conv(
 // CHECK: scf.for %{{.*}} = %c0 to %c14 step %c1
 // CHECK-NOT: nas.parallel
 // CHECK: vector.contract
@@ -15,4 +16,35 @@ func.func @conv(%x: tensor<1x16x16x16xf32>, %w: tensor<3x3x16x64xf32>,
       ins(%x, %w : tensor<1x16x16x16xf32>, tensor<3x3x16x64xf32>)
       outs(%init : tensor<1x14x14x64xf32>) -> tensor<1x14x14x64xf32>
   return %c : tensor<1x14x14x64xf32>
+}
+
+// With AVX2, 64 channels make 4 tiles of 16: the channel tiles are the
+// outermost loop, which carries nas.parallel, and the output rows are the
+// next one.
+// AVX2-LABEL: func.func @conv(
+// AVX2: scf.for %{{.*}} = %c0 to %c64 step %c16
+// AVX2: scf.for %{{.*}} = %c0 to %c14 step %c1
+// AVX2-NOT: nas.parallel
+// AVX2: vector.contract
+// AVX2: } {nas.parallel}
+// AVX2-NOT: nas.parallel
+
+// With AVX2 and 32 channels, 2 tiles of 16, the output rows stay the
+// outermost loop.
+// CHECK-LABEL: func.func @conv_two_channel_tiles
+// AVX2-LABEL: func.func @conv_two_channel_tiles
+// AVX2: scf.for %{{.*}} = %c0 to %c14 step %c1
+// AVX2: scf.for %{{.*}} = %c0 to %c32 step %c16
+// AVX2-NOT: nas.parallel
+// AVX2: vector.contract
+// AVX2: } {nas.parallel}
+// AVX2-NOT: nas.parallel
+func.func @conv_two_channel_tiles(%x: tensor<1x16x16x16xf32>,
+                                  %w: tensor<3x3x16x32xf32>,
+                                  %init: tensor<1x14x14x32xf32>)
+    -> tensor<1x14x14x32xf32> {
+  %c = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%x, %w : tensor<1x16x16x16xf32>, tensor<3x3x16x32xf32>)
+      outs(%init : tensor<1x14x14x32xf32>) -> tensor<1x14x14x32xf32>
+  return %c : tensor<1x14x14x32xf32>
 }
