@@ -64,11 +64,16 @@ void changeBoundary(func::FuncOp func, const nas::BoundaryLayout &layout) {
        llvm::zip_equal(entry.getArguments(), layout.arguments)) {
     if (argumentLayout != nas::TensorLayout::NHWC)
       continue;
+    // The users of the argument before the change, not the tensor.dim and
+    // linalg.transpose ops created below, read the transposed tensor.
+    SmallVector<OpOperand *> uses = llvm::map_to_vector(
+        argument.getUses(), [](OpOperand &use) { return &use; });
     auto type = cast<RankedTensorType>(argument.getType());
     argument.setType(permuteType(type, kToChannelsLast));
     Value channelsFirst =
         createTranspose(builder, argument.getLoc(), argument, kToChannelsFirst);
-    argument.replaceAllUsesExcept(channelsFirst, channelsFirst.getDefiningOp());
+    for (OpOperand *use : uses)
+      use->set(channelsFirst);
   }
 
   func.walk([&](func::ReturnOp returnOp) {
