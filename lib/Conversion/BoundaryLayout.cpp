@@ -83,12 +83,14 @@ nas::BoundaryLayout nas::getBoundaryLayout(func::FuncOp func,
           : TensorLayout::NCHW;
   BoundaryLayout result;
   for (auto [index, type] : llvm::enumerate(func.getArgumentTypes())) {
+    // A declaration has no uses that would tell a weight from an activation,
+    // and it is never a boundary function, so its 4-D arguments are NCHW.
     if (!isRank4Tensor(type))
       result.arguments.push_back(TensorLayout::RowMajor);
-    else if (!func.isExternal() && isConvolutionWeight(func.getArgument(index)))
-      result.arguments.push_back(TensorLayout::OIHW);
-    else
+    else if (func.isExternal() || isActivationArgument(func.getArgument(index)))
       result.arguments.push_back(activationLayout);
+    else
+      result.arguments.push_back(TensorLayout::OIHW);
   }
   for (Type type : func.getResultTypes())
     result.results.push_back(isRank4Tensor(type) ? activationLayout

@@ -218,9 +218,9 @@ int compile(const CompileOptions &options) {
   func::FuncOp entry = findEntry(*module, options.entry);
   if (!entry)
     return kExitError;
-  // The signature describes the entry as the lowering sees it, after the
-  // functions that it does not need are gone: whether a public function is
-  // called decides its boundary layout.
+  // The functions that the entry does not need are erased before the entry
+  // is described, as the lowering erases them, because whether a public
+  // function is called decides its boundary layout.
   nas::eraseUnusedFunctions(*module, entry);
   FailureOr<nas::EntrySignature> signature =
       nas::getEntrySignature(entry, options.boundaryLayout);

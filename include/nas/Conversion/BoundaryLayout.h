@@ -47,8 +47,8 @@ llvm::StringRef getTensorLayoutName(TensorLayout layout);
 /// Returns true if `argument`, a function argument, is a weight: it is a
 /// ranked 4-D tensor and one of its uses is the weight operand of
 /// nas.conv2d, or a weight operand of nas.bottleneck or
-/// nas.inverted_residual (which nas-expand-blocks turns into nas.conv2d
-/// weights, so the answer is the same before and after block expansion).
+/// nas.inverted_residual. nas-expand-blocks turns those into nas.conv2d
+/// weights, so block expansion does not change the result.
 bool isConvolutionWeight(mlir::BlockArgument argument);
 
 /// Returns true if `argument` is a 4-D activation: a ranked 4-D tensor that

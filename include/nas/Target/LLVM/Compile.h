@@ -82,8 +82,8 @@ struct EntrySignature {
 /// `boundary-layout=boundaryLayout` compiles it (nas::getBoundaryLayout).
 /// Emits an error on `func` and fails unless it has a body, at least one
 /// result, and only statically shaped f32 or f64 tensors as arguments and
-/// results, or if `boundaryLayout` is NHWC and `func` is private or called
-/// in its module (nas::isBoundaryFunction).
+/// results. With `boundaryLayout` NHWC, it also fails if `func` is private
+/// or called in its module (nas::isBoundaryFunction).
 mlir::FailureOr<EntrySignature>
 getEntrySignature(mlir::func::FuncOp func,
                   ActivationLayout boundaryLayout = ActivationLayout::NCHW);
