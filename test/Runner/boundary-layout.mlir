@@ -25,6 +25,10 @@
 // RUN: nas-run %s --entry=conv_fc --check --repeat=1 --print-values --boundary-layout=nhwc | grep -v latency > %t/conv_fc.nhwc
 // RUN: diff %t/conv_fc.nchw %t/conv_fc.nhwc
 // RUN: FileCheck %s --check-prefix=CONV-FC --input-file=%t/conv_fc.nhwc
+// RUN: nas-run %s --entry=returned_argument --check --repeat=2 --print-values | grep -v latency > %t/returned.nchw
+// RUN: nas-run %s --entry=returned_argument --check --repeat=2 --print-values --boundary-layout=nhwc | grep -v latency > %t/returned.nhwc
+// RUN: diff %t/returned.nchw %t/returned.nhwc
+// RUN: FileCheck %s --check-prefix=RETURNED --input-file=%t/returned.nhwc
 
 // 3x3, stride 2, padding 1, 3 -> 8 channels on 9 x 11: H = (9 + 2 - 3) / 2
 // + 1 = 5, W = (11 + 2 - 3) / 2 + 1 = 6.
@@ -67,4 +71,14 @@ func.func @conv_fc(%x: tensor<1x3x3x4xf32>, %w: tensor<2x3x1x1xf32>, %fw: tensor
   %f = nas.flatten %y {axis = 1} : tensor<1x2x3x4xf32> -> tensor<1x24xf32>
   %z = nas.fully_connected %f, %fw, %fb : (tensor<1x24xf32>, tensor<5x24xf32>, tensor<5xf32>) -> tensor<1x5xf32>
   return %y, %z : tensor<1x2x3x4xf32>, tensor<1x5xf32>
+}
+
+// An argument returned as it is: the compiled function returns the NHWC
+// copy that nas-run passed, which nas-run reads but does not free.
+// RETURNED: output: tensor<1x2x3x4xf32>
+// RETURNED: output: tensor<1x2x3x4xf32>
+// RETURNED: check: passed
+func.func @returned_argument(%x: tensor<1x2x3x4xf32>, %y: tensor<1x2x3x4xf32>) -> (tensor<1x2x3x4xf32>, tensor<1x2x3x4xf32>) {
+  %r = nas.relu %y : tensor<1x2x3x4xf32> -> tensor<1x2x3x4xf32>
+  return %x, %r : tensor<1x2x3x4xf32>, tensor<1x2x3x4xf32>
 }

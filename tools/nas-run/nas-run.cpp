@@ -630,17 +630,6 @@ int run(const RunOptions &options) {
     if (func != entry && SymbolTable::symbolKnownUseEmpty(func, *module))
       func.erase();
 
-  // The layouts that nas-nhwc-boundary gives the entry's tensors.
-  if (options.boundaryLayout == nas::ActivationLayout::NHWC &&
-      !nas::isBoundaryFunction(entry))
-    return reportError(
-        "--boundary-layout=nhwc applies only to a public function that no "
-        "other function calls, but '" +
-        entryName + "' is " +
-        (entry.isPublic() ? "called in the module" : "private"));
-  nas::BoundaryLayout layout =
-      nas::getBoundaryLayout(entry, options.boundaryLayout);
-
   FailureOr<std::vector<HostTensor>> filled =
       fillArguments(entry, options.seed, options.printFill);
   if (failed(filled))
@@ -659,6 +648,17 @@ int run(const RunOptions &options) {
     printOutputs(resultTypes, outputs, options.printValues);
     return 0;
   }
+
+  // The layouts that nas-nhwc-boundary gives the entry's tensors.
+  if (options.boundaryLayout == nas::ActivationLayout::NHWC &&
+      !nas::isBoundaryFunction(entry))
+    return reportError(
+        "--boundary-layout=nhwc applies only to a public function that no "
+        "other function calls, but '" +
+        entryName + "' is " +
+        (entry.isPublic() ? "called in the module" : "private"));
+  nas::BoundaryLayout layout =
+      nas::getBoundaryLayout(entry, options.boundaryLayout);
 
   // The reference evaluator runs on an unlowered copy of the module.
   OwningOpRef<ModuleOp> referenceModule;
