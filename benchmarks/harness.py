@@ -370,8 +370,10 @@ def time_layers(layers, tools, onednn, thread_counts, smoke, log):
             row = {"layer": layer, "threads": threads, "macs": macs,
                    "nas": None, "onednn": None, "agree": None}
             if threads == 1 or tools["threads"]:
+                # Activations in NHWC, as oneDNN's are in its own layout:
+                # both reorder the NCHW inputs outside the timed calls.
                 row["nas"] = nas_run(tools, path, nas_repeat(macs, smoke),
-                                     threads)
+                                     threads, ["--boundary-layout=nhwc"])
             if onednn:
                 row["onednn"] = onednn_run(onednn, layer, threads, smoke)
             if row["nas"] and row["onednn"]:

@@ -27,6 +27,8 @@ void nas::buildLowerToLLVMPipeline(OpPassManager &pm,
   // nas ops unchanged.
   pm.addPass(createNasStripAttributes());
   pm.addNestedPass<func::FuncOp>(createNasExpandBlocks());
+  if (options.boundaryLayout == ActivationLayout::NHWC)
+    pm.addPass(createNasNhwcBoundary());
   ConvertNasToLinalgOptions nasToLinalgOptions;
   nasToLinalgOptions.layout = ActivationLayout::NHWC;
   pm.addNestedPass<func::FuncOp>(createConvertNasToLinalg(nasToLinalgOptions));

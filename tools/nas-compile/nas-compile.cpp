@@ -60,6 +60,7 @@ struct CompileOptions {
   std::string cpu;
   std::string symbol;
   std::string linker;
+  nas::ActivationLayout boundaryLayout;
 };
 
 /// Reports an error prefixed with the tool name and returns kExitError.
@@ -217,7 +218,12 @@ int compile(const CompileOptions &options) {
   func::FuncOp entry = findEntry(*module, options.entry);
   if (!entry)
     return kExitError;
-  FailureOr<nas::EntrySignature> signature = nas::getEntrySignature(entry);
+  // The functions that the entry does not need are erased before the entry
+  // is described, as the lowering erases them, because whether a public
+  // function is called decides its boundary layout.
+  nas::eraseUnusedFunctions(*module, entry);
+  FailureOr<nas::EntrySignature> signature =
+      nas::getEntrySignature(entry, options.boundaryLayout);
   if (failed(signature))
     return kExitError;
   std::string symbol = options.symbol.empty()
@@ -226,7 +232,7 @@ int compile(const CompileOptions &options) {
 
   llvm::LLVMContext llvmContext;
   std::unique_ptr<llvm::Module> llvmModule =
-      nas::lowerToLLVMIR(*module, entry, llvmContext);
+      nas::lowerToLLVMIR(*module, entry, llvmContext, options.boundaryLayout);
   if (!llvmModule)
     return reportError("lowering '" + signature->functionName +
                        "' to LLVM IR failed");
@@ -290,6 +296,17 @@ int main(int argc, char **argv) {
       llvm::cl::desc("C compiler driver that links a .so (default: clang-22, "
                      "else cc, from PATH)"),
       llvm::cl::value_desc("program"), llvm::cl::cat(category));
+  llvm::cl::opt<nas::ActivationLayout> boundaryLayout(
+      "boundary-layout",
+      llvm::cl::desc("Memory layout of the 4-D activation inputs and outputs; "
+                     "the header lists each tensor's layout and its "
+                     "dimensions in memory order"),
+      llvm::cl::values(
+          clEnumValN(nas::ActivationLayout::NCHW, "nchw",
+                     "N x C x H x W, as in the function type (default)"),
+          clEnumValN(nas::ActivationLayout::NHWC, "nhwc",
+                     "N x H x W x C, without transposes at the boundary")),
+      llvm::cl::init(nas::ActivationLayout::NCHW), llvm::cl::cat(category));
   llvm::cl::HideUnrelatedOptions(category);
   llvm::cl::ParseCommandLineOptions(
       argc, argv,
@@ -315,5 +332,6 @@ int main(int argc, char **argv) {
   options.cpu = cpu;
   options.symbol = symbol;
   options.linker = linker;
+  options.boundaryLayout = boundaryLayout;
   return compile(options);
 }

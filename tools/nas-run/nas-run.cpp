@@ -15,6 +15,7 @@
 
 #include "ArgumentFill.h"
 
+#include "nas/Conversion/BoundaryLayout.h"
 #include "nas/Conversion/CpuTarget.h"
 #include "nas/Conversion/Passes.h"
 #include "nas/Dialect/Nas/IR/NasDialect.h"
@@ -50,6 +51,7 @@
 #include "llvm/TargetParser/Host.h"
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cmath>
 #include <cstdlib>
@@ -92,6 +94,7 @@ struct RunOptions {
   bool printTimings;
   bool prepackWeights;
   unsigned threads;
+  nas::ActivationLayout boundaryLayout;
 };
 
 /// Milliseconds elapsed since `start`.
@@ -215,6 +218,69 @@ std::vector<double> readMemref(const int64_t *descriptor,
   return values;
 }
 
+/// Returns the descriptor of the N x H x W x C memref at `descriptor` as an
+/// N x C x H x W view of the same buffer: its sizes and strides permuted.
+std::array<int64_t, 11> viewAsChannelsFirst(const int64_t *descriptor) {
+  constexpr int64_t kSizes = 3, kStrides = 7;
+  constexpr int64_t kMemoryDim[] = {0, 3, 1, 2};
+  std::array<int64_t, 11> view;
+  std::copy(descriptor, descriptor + 3, view.begin());
+  for (int64_t d = 0; d < 4; ++d) {
+    view[kSizes + d] = descriptor[kSizes + kMemoryDim[d]];
+    view[kStrides + d] = descriptor[kStrides + kMemoryDim[d]];
+  }
+  return view;
+}
+
+/// A buffer as the compiled function receives it: the data and the shape of
+/// the memref, in memory order.
+struct CallArgument {
+  void *data;
+  SmallVector<int64_t> shape;
+};
+
+/// The arguments of the compiled function: `arguments` itself where the
+/// layout is that of the nas type, and an N x H x W x C copy where it is
+/// NHWC.
+struct BoundaryArguments {
+  std::vector<CallArgument> arguments;
+  std::vector<HostTensor> channelsLastCopies;
+};
+
+/// Copies the N x C x H x W tensors of `arguments` whose layout is NHWC to
+/// N x H x W x C buffers, or reports an error when one cannot be allocated.
+FailureOr<BoundaryArguments>
+prepareBoundaryArguments(ArrayRef<HostTensor> arguments,
+                         ArrayRef<nas::TensorLayout> layouts) {
+  BoundaryArguments boundary;
+  for (auto [index, argument, layout] : llvm::enumerate(arguments, layouts)) {
+    ArrayRef<int64_t> shape = argument.type.getShape();
+    if (layout != nas::TensorLayout::NHWC) {
+      boundary.arguments.push_back(
+          {argument.data.get(), SmallVector<int64_t>(shape)});
+      continue;
+    }
+    int64_t n = shape[0], c = shape[1], h = shape[2], w = shape[3];
+    auto channelsLastType =
+        RankedTensorType::get({n, h, w, c}, argument.type.getElementType());
+    FailureOr<HostTensor> allocated =
+        allocateHostTensor(channelsLastType, static_cast<unsigned>(index));
+    if (failed(allocated))
+      return failure();
+    HostTensor copy = std::move(*allocated);
+    for (int64_t in = 0; in < n; ++in)
+      for (int64_t ic = 0; ic < c; ++ic)
+        for (int64_t ih = 0; ih < h; ++ih)
+          for (int64_t iw = 0; iw < w; ++iw)
+            copy.set(((in * h + ih) * w + iw) * c + ic,
+                     argument.get(((in * c + ic) * h + ih) * w + iw));
+    boundary.arguments.push_back(
+        {copy.data.get(), SmallVector<int64_t>(channelsLastType.getShape())});
+    boundary.channelsLastCopies.push_back(std::move(copy));
+  }
+  return boundary;
+}
+
 //===----------------------------------------------------------------------===//
 // Driver steps
 //===----------------------------------------------------------------------===//
@@ -293,7 +359,8 @@ FailureOr<std::vector<HostTensor>> fillArguments(func::FuncOp func,
 /// Lowers `module` to the LLVM dialect with the C interface on `entry`, with
 /// tile sizes for `cpu`.
 LogicalResult lowerToLLVM(ModuleOp module, func::FuncOp entry, StringRef cpu,
-                          bool prepackWeights, bool parallel, bool printIR) {
+                          bool prepackWeights, bool parallel,
+                          nas::ActivationLayout boundaryLayout, bool printIR) {
   entry->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
                  UnitAttr::get(module.getContext()));
   PassManager pm(module.getContext());
@@ -301,6 +368,7 @@ LogicalResult lowerToLLVM(ModuleOp module, func::FuncOp entry, StringRef cpu,
   pipelineOptions.cpu = cpu.str();
   pipelineOptions.prepackWeights = prepackWeights;
   pipelineOptions.parallel = parallel;
+  pipelineOptions.boundaryLayout = boundaryLayout;
   nas::buildLowerToLLVMPipeline(pm, pipelineOptions);
   if (failed(pm.run(module)))
     return failure();
@@ -338,13 +406,12 @@ struct RunResult {
 /// without results (the weight packing function), once on `arguments`, and
 /// returns the time of the call in ms.
 double callWithoutResults(void (*function)(void **),
-                          std::vector<HostTensor> &arguments) {
+                          ArrayRef<CallArgument> arguments) {
   std::vector<int64_t> argumentWords;
   std::vector<size_t> argumentOffsets;
-  for (HostTensor &argument : arguments) {
+  for (const CallArgument &argument : arguments) {
     argumentOffsets.push_back(argumentWords.size());
-    appendDescriptor(argumentWords, argument.data.get(),
-                     argument.type.getShape());
+    appendDescriptor(argumentWords, argument.data, argument.shape);
   }
   std::vector<void *> pointers;
   for (size_t offset : argumentOffsets)
@@ -359,19 +426,21 @@ double callWithoutResults(void (*function)(void **),
 
 /// Calls the compiled entry `function`, the packed wrapper of its C
 /// interface, `1 + repeat` times (the first is a warm-up) and returns the
-/// outputs of the last call and the latency of each timed call.
+/// outputs of the last call and the latency of each timed call. A result
+/// whose layout in `resultLayouts` is NHWC is read in the N x C x H x W
+/// order of its type in `resultTypes`.
 RunResult runCompiled(void (*function)(void **),
                       ArrayRef<RankedTensorType> resultTypes,
-                      std::vector<HostTensor> &arguments, unsigned repeat) {
+                      ArrayRef<nas::TensorLayout> resultLayouts,
+                      ArrayRef<CallArgument> arguments, unsigned repeat) {
   // The C interface takes a pointer to the result descriptors first (when
   // there are results), then a pointer to each argument's descriptor. The
   // packed wrapper takes the address of each of those pointers.
   std::vector<int64_t> argumentWords;
   std::vector<size_t> argumentOffsets;
-  for (HostTensor &argument : arguments) {
+  for (const CallArgument &argument : arguments) {
     argumentOffsets.push_back(argumentWords.size());
-    appendDescriptor(argumentWords, argument.data.get(),
-                     argument.type.getShape());
+    appendDescriptor(argumentWords, argument.data, argument.shape);
   }
   int64_t resultWordCount = 0;
   for (RankedTensorType type : resultTypes)
@@ -388,8 +457,8 @@ RunResult runCompiled(void (*function)(void **),
     packed.push_back(&pointer);
 
   llvm::SmallPtrSet<void *, 8> argumentBuffers;
-  for (HostTensor &argument : arguments)
-    argumentBuffers.insert(argument.data.get());
+  for (const CallArgument &argument : arguments)
+    argumentBuffers.insert(argument.data);
 
   RunResult result;
   for (unsigned run = 0; run <= repeat; ++run) {
@@ -407,8 +476,12 @@ RunResult runCompiled(void (*function)(void **),
     int64_t *descriptor = resultWords.data();
     if (run == repeat) {
       result.outputs.clear();
-      for (RankedTensorType type : resultTypes) {
-        result.outputs.push_back(readMemref(descriptor, type));
+      for (auto [type, layout] : llvm::zip_equal(resultTypes, resultLayouts)) {
+        if (layout == nas::TensorLayout::NHWC)
+          result.outputs.push_back(
+              readMemref(viewAsChannelsFirst(descriptor).data(), type));
+        else
+          result.outputs.push_back(readMemref(descriptor, type));
         descriptor += descriptorWords(type.getRank());
       }
     }
@@ -576,6 +649,17 @@ int run(const RunOptions &options) {
     return 0;
   }
 
+  // The layouts that nas-nhwc-boundary gives the entry's tensors.
+  if (options.boundaryLayout == nas::ActivationLayout::NHWC &&
+      !nas::isBoundaryFunction(entry))
+    return reportError(
+        "--boundary-layout=nhwc applies only to a public function that no "
+        "other function calls, but '" +
+        entryName + "' is " +
+        (entry.isPublic() ? "called in the module" : "private"));
+  nas::BoundaryLayout layout =
+      nas::getBoundaryLayout(entry, options.boundaryLayout);
+
   // The reference evaluator runs on an unlowered copy of the module.
   OwningOpRef<ModuleOp> referenceModule;
   if (options.check)
@@ -588,7 +672,8 @@ int run(const RunOptions &options) {
                        "as 'x86-64-v2'");
   auto loweringStart = std::chrono::steady_clock::now();
   if (failed(lowerToLLVM(*module, entry, options.cpu, options.prepackWeights,
-                         options.threads > 1, options.printIR)))
+                         options.threads > 1, options.boundaryLayout,
+                         options.printIR)))
     return reportError("lowering '" + entryName + "' to LLVM failed");
   double loweringMs = millisecondsSince(loweringStart);
 
@@ -639,10 +724,17 @@ int run(const RunOptions &options) {
   }
   (*engine)->initialize();
   double compileMs = millisecondsSince(compileStart);
-  double packMs = packWeights ? callWithoutResults(packWeights, arguments) : 0;
+  // Activations in NHWC are copied outside the timed calls, as a caller
+  // that keeps its activations in NHWC would not copy them.
+  FailureOr<BoundaryArguments> boundary =
+      prepareBoundaryArguments(arguments, layout.arguments);
+  if (failed(boundary))
+    return kExitError;
+  double packMs =
+      packWeights ? callWithoutResults(packWeights, boundary->arguments) : 0;
 
-  RunResult result =
-      runCompiled(*function, resultTypes, arguments, options.repeat);
+  RunResult result = runCompiled(*function, resultTypes, layout.results,
+                                 boundary->arguments, options.repeat);
   printOutputs(resultTypes, result.outputs, options.printValues);
   auto printTimings = [&] {
     if (!options.printTimings)
@@ -777,6 +869,19 @@ int main(int argc, char **argv) {
                      "1); above 1, the tile loops are distributed over the "
                      "threads with OpenMP"),
       llvm::cl::init(1), llvm::cl::cat(category));
+  llvm::cl::opt<nas::ActivationLayout> boundaryLayout(
+      "boundary-layout",
+      llvm::cl::desc("Memory layout of the 4-D activation arguments and "
+                     "results of the compiled function; the fill, checksum "
+                     "and check see the same N x C x H x W values either "
+                     "way"),
+      llvm::cl::values(
+          clEnumValN(nas::ActivationLayout::NCHW, "nchw",
+                     "N x C x H x W, as in the function type (default)"),
+          clEnumValN(nas::ActivationLayout::NHWC, "nhwc",
+                     "N x H x W x C; the arguments are copied to that "
+                     "layout before the timed runs")),
+      llvm::cl::init(nas::ActivationLayout::NCHW), llvm::cl::cat(category));
   llvm::cl::HideUnrelatedOptions(category);
   // With an error stream, an invalid option returns false instead of exiting
   // with status 1, which means a failed check.
@@ -808,6 +913,6 @@ int main(int argc, char **argv) {
   RunOptions options{inputFile,    entry,          seed,    repeat,
                      check,        tolerance,      printIR, printFill,
                      printValues,  referenceOnly,  cpu,     perfJit,
-                     printTimings, prepackWeights, threads};
+                     printTimings, prepackWeights, threads, boundaryLayout};
   return run(options);
 }

@@ -50,6 +50,16 @@ struct LowerToLLVMOptions : mlir::PassPipelineOptions<LowerToLLVMOptions> {
                      "@f into @f_pack_weights, which writes them to globals "
                      "that @f reads; call it before @f (nas-prepack-weights)"),
       llvm::cl::init(false)};
+  Option<ActivationLayout> boundaryLayout{
+      *this, "boundary-layout",
+      llvm::cl::desc("Memory layout of the 4-D activation arguments and "
+                     "results of the public functions (nas-nhwc-boundary)"),
+      llvm::cl::init(ActivationLayout::NCHW),
+      llvm::cl::values(
+          clEnumValN(ActivationLayout::NCHW, "nchw",
+                     "N x C x H x W, the layout of the nas ops"),
+          clEnumValN(ActivationLayout::NHWC, "nhwc",
+                     "N x H x W x C, without transposes at the boundary"))};
   Option<bool> parallel{
       *this, "parallel",
       llvm::cl::desc("Distribute the outermost tile loop of each kernel over "

@@ -49,6 +49,47 @@ def ConvertNasToLinalg : Pass<"nas-to-linalg"> {
   ];
 }
 
+def NasNhwcBoundary : Pass<"nas-nhwc-boundary", "mlir::ModuleOp"> {
+  let summary = "Gives the 4-D activations at the boundary of public "
+                "functions the NHWC layout";
+  let description = [{
+    Works on nas IR, before `nas-to-linalg`. In every public function with a
+    body that no symbol use in the module refers to, each 4-D activation
+    argument becomes N x H x W x C, followed by a `linalg.transpose` with
+    permutation [0, 3, 1, 2] back to the N x C x H x W tensor that its
+    users read, and each 4-D result is transposed to N x H x W x C (with
+    permutation [0, 2, 3, 1]) before the return. The function type changes
+    accordingly:
+
+    ```mlir
+    func.func @f(%x: tensor<1x8x6x6xf32>, %w: tensor<4x8x1x1xf32>)
+        -> tensor<1x4x6x6xf32>
+    // becomes
+    func.func @f(%x: tensor<1x6x6x8xf32>, %w: tensor<4x8x1x1xf32>)
+        -> tensor<1x6x6x4xf32>
+    ```
+
+    A 4-D argument is a weight, and keeps its type, when one of its uses is
+    the weight operand of `nas.conv2d` or a weight operand of
+    `nas.bottleneck` or `nas.inverted_residual`; every other 4-D argument
+    and every 4-D result is an activation (`nas::getBoundaryLayout` in
+    nas/Conversion/BoundaryLayout.h, which nas-run and nas-compile call
+    too). Private functions and called public functions keep their NCHW
+    signature, so calls stay valid.
+
+    After `nas-to-linalg layout=nhwc`, each inserted transpose meets the
+    transpose that the lowered op applies to its operand or result, and
+    canonicalization folds the pair, so a function whose activations are
+    all read by convolutions, pooling and elementwise ops has no transpose
+    left on them. Arguments read by other ops (such as `nas.flatten`) keep
+    a transpose.
+  }];
+  let dependentDialects = [
+    "mlir::linalg::LinalgDialect",
+    "mlir::tensor::TensorDialect",
+  ];
+}
+
 def NasPrepackWeights : Pass<"nas-prepack-weights", "mlir::ModuleOp"> {
   let summary = "Moves the packing of weights into a function of its own "
                 "that runs once";

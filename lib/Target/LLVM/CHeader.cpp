@@ -54,6 +54,21 @@ StringRef getTypeName(nas::ElementType type) {
   return type == nas::ElementType::F32 ? "f32" : "f64";
 }
 
+/// Returns the C enumerator of `layout`.
+StringRef getLayoutEnumerator(nas::TensorLayout layout) {
+  switch (layout) {
+  case nas::TensorLayout::RowMajor:
+    return "NAS_LAYOUT_ROW_MAJOR";
+  case nas::TensorLayout::OIHW:
+    return "NAS_LAYOUT_OIHW";
+  case nas::TensorLayout::NCHW:
+    return "NAS_LAYOUT_NCHW";
+  case nas::TensorLayout::NHWC:
+    return "NAS_LAYOUT_NHWC";
+  }
+  llvm_unreachable("unknown tensor layout");
+}
+
 std::string formatShape(ArrayRef<int64_t> shape) {
   return "[" +
          join(map_range(shape,
@@ -69,7 +84,7 @@ void printSizeMacros(raw_ostream &os, StringRef macroPrefix, StringRef kind,
   for (auto [index, tensor] : enumerate(tensors)) {
     os << "/* " << kind << " " << index << ": " << quoteC(tensor.name) << ", "
        << getTypeName(tensor.elementType) << " " << formatShape(tensor.shape)
-       << " */\n";
+       << " " << nas::getTensorLayoutName(tensor.layout) << " */\n";
     os << "#define " << macroPrefix << "_" << upperKind << "_" << index
        << "_NUM_ELEMENTS " << tensor.getNumElements() << "\n";
   }
@@ -95,7 +110,7 @@ void printTable(raw_ostream &os, StringRef symbol, StringRef macroPrefix,
   if (tensors.empty()) {
     os << "/* C has no empty arrays: one entry without a name. */\n";
     os << "static const nas_tensor_info " << symbol << "_" << kind
-       << "s[1] = {{NULL, NAS_F32, 0, NULL, 0}};\n\n";
+       << "s[1] = {{NULL, NAS_F32, 0, NULL, 0, NAS_LAYOUT_ROW_MAJOR}};\n\n";
     return;
   }
   os << "static const nas_tensor_info " << symbol << "_" << kind << "s["
@@ -108,7 +123,8 @@ void printTable(raw_ostream &os, StringRef symbol, StringRef macroPrefix,
       os << "NULL";
     else
       os << symbol << "_" << kind << "_" << index << "_shape";
-    os << ", " << tensor.getNumElements() << "},\n";
+    os << ", " << tensor.getNumElements() << ", "
+       << getLayoutEnumerator(tensor.layout) << "},\n";
   }
   os << "};\n\n";
 }
@@ -128,14 +144,20 @@ void nas::writeCHeader(raw_ostream &os, const EntrySignature &signature,
         "output i:\n"
      << " * dense row-major arrays of the element type (f32: float, f64: "
         "double) and\n"
-     << " * shape listed below, aligned to the element size. The inputs are "
-        "only\n"
-     << " * read. Returns 0, or 1 without computing anything when outputs, "
-        "inputs\n"
-     << " * (unless there are no inputs) or one of their entries is NULL. "
-        "The code\n"
-     << " * keeps no state between calls, so concurrent calls are safe. "
-        "*/\n\n";
+     << " * shape listed below, aligned to the element size. The shape lists "
+        "the\n"
+     << " * dimensions in memory order, which the layout names: a 4-D "
+        "activation is\n"
+     << " * NCHW (batch, channels, height, width) or NHWC, a 4-D convolution "
+        "weight\n"
+     << " * OIHW (output channels, input channels per group, kernel height "
+        "and\n"
+     << " * width). The inputs are only read. Returns 0, or 1 without "
+        "computing\n"
+     << " * anything when outputs, inputs (unless there are no inputs) or one "
+        "of\n"
+     << " * their entries is NULL. The code keeps no state between calls, so\n"
+     << " * concurrent calls are safe. */\n\n";
 
   os << "#ifndef " << macroPrefix << "_H\n"
      << "#define " << macroPrefix << "_H\n\n"
@@ -151,13 +173,23 @@ void nas::writeCHeader(raw_ostream &os, const EntrySignature &signature,
      << "/* Element type of an input or output. */\n"
      << "typedef enum nas_element_type { NAS_F32 = 0, NAS_F64 = 1 } "
         "nas_element_type;\n\n"
-     << "/* Name, element type and shape of one input or output. */\n"
+     << "/* Order of the dimensions of an input or output in memory. */\n"
+     << "typedef enum nas_layout {\n"
+     << "  NAS_LAYOUT_ROW_MAJOR = 0, /* rank other than 4 */\n"
+     << "  NAS_LAYOUT_OIHW = 1,      /* 4-D convolution weight */\n"
+     << "  NAS_LAYOUT_NCHW = 2,      /* 4-D activation, channels first */\n"
+     << "  NAS_LAYOUT_NHWC = 3       /* 4-D activation, channels last */\n"
+     << "} nas_layout;\n\n"
+     << "/* Name, element type, shape in memory order and layout of one input "
+        "or\n"
+     << " * output. */\n"
      << "typedef struct nas_tensor_info {\n"
      << "  const char *name;\n"
      << "  nas_element_type element_type;\n"
      << "  int rank;\n"
      << "  const int64_t *shape; /* rank sizes; NULL when rank is 0 */\n"
      << "  int64_t num_elements;\n"
+     << "  nas_layout layout;\n"
      << "} nas_tensor_info;\n"
      << "#endif\n\n";
 

@@ -33,7 +33,8 @@ constexpr llvm::StringLiteral kNameAttr = "nas.name";
 /// or "result") and its index and returns failure.
 FailureOr<nas::TensorInfo> describeTensor(func::FuncOp func, Type type,
                                           StringRef kind, unsigned index,
-                                          StringAttr name) {
+                                          StringAttr name,
+                                          nas::TensorLayout layout) {
   auto tensor = dyn_cast<RankedTensorType>(type);
   Type element = tensor ? tensor.getElementType() : Type();
   if (!tensor || !tensor.hasStaticShape() ||
@@ -50,25 +51,39 @@ FailureOr<nas::TensorInfo> describeTensor(func::FuncOp func, Type type,
     info.name = (kind == "argument" ? "arg" : "result") + std::to_string(index);
   info.elementType =
       element.isF32() ? nas::ElementType::F32 : nas::ElementType::F64;
-  llvm::append_range(info.shape, tensor.getShape());
+  info.layout = layout;
+  ArrayRef<int64_t> shape = tensor.getShape();
+  if (layout == nas::TensorLayout::NHWC)
+    info.shape = {shape[0], shape[2], shape[3], shape[1]};
+  else
+    llvm::append_range(info.shape, shape);
   return info;
 }
 
 } // namespace
 
-FailureOr<nas::EntrySignature> nas::getEntrySignature(func::FuncOp func) {
+FailureOr<nas::EntrySignature>
+nas::getEntrySignature(func::FuncOp func, ActivationLayout boundaryLayout) {
   if (func.isExternal())
     return func.emitError()
            << "expected '" << func.getSymName() << "' to have a body";
   if (func.getNumResults() == 0)
     return func.emitError() << "expected '" << func.getSymName()
                             << "' to return at least one tensor";
+  if (boundaryLayout == ActivationLayout::NHWC && !isBoundaryFunction(func))
+    return func.emitError()
+           << "the NHWC boundary layout applies only to a public function "
+              "that no other function calls, but '"
+           << func.getSymName() << "' is "
+           << (func.isPublic() ? "called in the module" : "private");
+  BoundaryLayout layout = getBoundaryLayout(func, boundaryLayout);
   EntrySignature signature;
   signature.functionName = func.getSymName().str();
   for (auto [index, type] : llvm::enumerate(func.getArgumentTypes())) {
     FailureOr<TensorInfo> info =
         describeTensor(func, type, "argument", index,
-                       func.getArgAttrOfType<StringAttr>(index, kNameAttr));
+                       func.getArgAttrOfType<StringAttr>(index, kNameAttr),
+                       layout.arguments[index]);
     if (failed(info))
       return failure();
     signature.inputs.push_back(std::move(*info));
@@ -76,7 +91,8 @@ FailureOr<nas::EntrySignature> nas::getEntrySignature(func::FuncOp func) {
   for (auto [index, type] : llvm::enumerate(func.getResultTypes())) {
     FailureOr<TensorInfo> info =
         describeTensor(func, type, "result", index,
-                       func.getResultAttrOfType<StringAttr>(index, kNameAttr));
+                       func.getResultAttrOfType<StringAttr>(index, kNameAttr),
+                       layout.results[index]);
     if (failed(info))
       return failure();
     signature.outputs.push_back(std::move(*info));

@@ -22,12 +22,7 @@
 
 using namespace mlir;
 
-namespace {
-
-/// Erases every function of `module` other than `entry` that nothing
-/// references, repeating until a pass erases none, so that helpers used only
-/// by erased functions go too.
-void eraseUnusedFunctions(ModuleOp module, func::FuncOp entry) {
+void nas::eraseUnusedFunctions(ModuleOp module, func::FuncOp entry) {
   bool erased = true;
   while (erased) {
     erased = false;
@@ -38,6 +33,8 @@ void eraseUnusedFunctions(ModuleOp module, func::FuncOp entry) {
       }
   }
 }
+
+namespace {
 
 /// Emits an error on the first op of `module` outside the LLVM dialect and
 /// returns failure if there is one. The conversion passes are partial, so an
@@ -63,7 +60,8 @@ LogicalResult checkFullyLowered(ModuleOp module) {
 
 std::unique_ptr<llvm::Module>
 nas::lowerToLLVMIR(ModuleOp module, func::FuncOp entry,
-                   llvm::LLVMContext &llvmContext) {
+                   llvm::LLVMContext &llvmContext,
+                   ActivationLayout boundaryLayout) {
   MLIRContext *context = module.getContext();
   eraseUnusedFunctions(module, entry);
 
@@ -76,7 +74,9 @@ nas::lowerToLLVMIR(ModuleOp module, func::FuncOp entry,
   // The pipeline replaces `entry`, so its name is kept.
   std::string entryName = entry.getSymName().str();
   PassManager pm(context);
-  buildLowerToLLVMPipeline(pm);
+  LowerToLLVMOptions options;
+  options.boundaryLayout = boundaryLayout;
+  buildLowerToLLVMPipeline(pm, options);
   if (failed(pm.run(module)) || failed(checkFullyLowered(module)))
     return nullptr;
 

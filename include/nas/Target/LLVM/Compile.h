@@ -22,6 +22,8 @@
 #ifndef NAS_TARGET_LLVM_COMPILE_H
 #define NAS_TARGET_LLVM_COMPILE_H
 
+#include "nas/Conversion/BoundaryLayout.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/Support/LLVM.h"
@@ -57,7 +59,10 @@ struct TensorInfo {
   /// an imported model), or `argN` / `resultN` without one.
   std::string name;
   ElementType elementType;
+  /// The dimensions in memory order: N, H, W, C for an NHWC tensor, the
+  /// order of the tensor type otherwise.
   llvm::SmallVector<int64_t> shape;
+  TensorLayout layout;
 
   int64_t getNumElements() const;
   /// Size of one element in bytes: 4 or 8.
@@ -73,10 +78,15 @@ struct EntrySignature {
   std::vector<TensorInfo> outputs;
 };
 
-/// Describes the arguments and results of `func`. Emits an error on `func`
-/// and fails unless it has a body, at least one result, and only statically
-/// shaped f32 or f64 tensors as arguments and results.
-mlir::FailureOr<EntrySignature> getEntrySignature(mlir::func::FuncOp func);
+/// Describes the arguments and results of `func` as nas-lower-to-llvm with
+/// `boundary-layout=boundaryLayout` compiles it (nas::getBoundaryLayout).
+/// Emits an error on `func` and fails unless it has a body, at least one
+/// result, and only statically shaped f32 or f64 tensors as arguments and
+/// results. With `boundaryLayout` NHWC, it also fails if `func` is private
+/// or called in its module (nas::isBoundaryFunction).
+mlir::FailureOr<EntrySignature>
+getEntrySignature(mlir::func::FuncOp func,
+                  ActivationLayout boundaryLayout = ActivationLayout::NCHW);
 
 /// Returns the default C name of the entry point of `functionName`:
 /// `nas_` followed by the name with every character other than a letter,
@@ -91,16 +101,23 @@ bool isCIdentifier(llvm::StringRef name);
 // Lowering
 //===----------------------------------------------------------------------===//
 
+/// Erases every function of `module` other than `entry` that nothing
+/// references, repeating until none is left to erase, so that helpers used
+/// only by erased functions go too.
+void eraseUnusedFunctions(mlir::ModuleOp module, mlir::func::FuncOp entry);
+
 /// Lowers `entry` and the functions it references with
-/// nas::buildLowerToLLVMPipeline and translates the result to LLVM IR in
-/// `llvmContext`. Every other function of `module` is erased first, and the
-/// arguments of `entry` are marked non-writable, so the compiled code copies
-/// an input before it would update it in place. Emits an error and returns
-/// null if a pass fails, if an op is left outside the LLVM dialect, or if the
-/// translation fails.
-std::unique_ptr<llvm::Module> lowerToLLVMIR(mlir::ModuleOp module,
-                                            mlir::func::FuncOp entry,
-                                            llvm::LLVMContext &llvmContext);
+/// nas::buildLowerToLLVMPipeline, with the option `boundary-layout` set to
+/// `boundaryLayout`, and translates the result to LLVM IR in `llvmContext`.
+/// Every other function of `module` is erased first (eraseUnusedFunctions),
+/// and the arguments of `entry` are marked non-writable, so the compiled
+/// code copies an input before it would update it in place. Emits an error
+/// and returns null if a pass fails, if an op is left outside the LLVM
+/// dialect, or if the translation fails.
+std::unique_ptr<llvm::Module>
+lowerToLLVMIR(mlir::ModuleOp module, mlir::func::FuncOp entry,
+              llvm::LLVMContext &llvmContext,
+              ActivationLayout boundaryLayout = ActivationLayout::NCHW);
 
 //===----------------------------------------------------------------------===//
 // C entry point
@@ -158,8 +175,8 @@ llvm::Error emitObjectFile(llvm::Module &module, llvm::TargetMachine &machine,
 
 /// Prints a C header (also valid C++) that declares the entry point `symbol`
 /// and describes `signature`: the number of inputs and outputs, and the
-/// name, element type and shape of each. `source` is named in the first
-/// comment of the header.
+/// name, element type, layout and shape in memory order of each. `source` is
+/// named in the first comment of the header.
 void writeCHeader(llvm::raw_ostream &os, const EntrySignature &signature,
                   llvm::StringRef symbol, llvm::StringRef source);
 
