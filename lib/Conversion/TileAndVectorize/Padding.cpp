@@ -84,6 +84,26 @@ LogicalResult rewritePadAsBorderFills(RewriterBase &rewriter,
 
 } // namespace
 
+void nas::tile_and_vectorize::copyPaddedArguments(RewriterBase &rewriter,
+                                                  func::FuncOp func) {
+  SmallVector<tensor::PadOp> pads;
+  func.walk([&](tensor::PadOp pad) {
+    if (isa<BlockArgument>(pad.getSource()) &&
+        pad.getSourceType().hasStaticShape())
+      pads.push_back(pad);
+  });
+  for (tensor::PadOp pad : pads) {
+    Location loc = pad.getLoc();
+    rewriter.setInsertionPoint(pad);
+    RankedTensorType type = pad.getSourceType();
+    Value empty = tensor::EmptyOp::create(rewriter, loc, type.getShape(),
+                                          type.getElementType());
+    Value copy = linalg::CopyOp::create(rewriter, loc, pad.getSource(), empty)
+                     .getResult(0);
+    rewriter.modifyOpInPlace(pad, [&] { pad.getSourceMutable().assign(copy); });
+  }
+}
+
 void nas::tile_and_vectorize::decomposePads(RewriterBase &rewriter,
                                             func::FuncOp func) {
   SmallVector<tensor::PadOp> pads;

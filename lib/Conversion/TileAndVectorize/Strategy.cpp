@@ -249,6 +249,19 @@ nas::tile_and_vectorize::planTiling(linalg::LinalgOp op,
   if (auto transpose = dyn_cast<linalg::TransposeOp>(op.getOperation()))
     return planTranspose(transpose, output, target.getLanes(bitWidth));
 
+  if (isa<linalg::CopyOp>(op.getOperation())) {
+    // Rows of up to 4 vectors along the last dimension.
+    int64_t rank = output.size();
+    TilingPlan plan;
+    plan.kind = "copy";
+    for (int64_t dim = 0; dim + 1 < rank; ++dim)
+      plan.parallelTiles.push_back(tileOrFull(output[dim], 1));
+    plan.parallelTiles.push_back(
+        tileOrFull(output[rank - 1], 4 * target.getLanes(bitWidth)));
+    plan.interchange = llvm::to_vector(llvm::seq<int64_t>(0, rank));
+    return plan;
+  }
+
   if (isa<linalg::PoolingNhwcMaxOp, linalg::PoolingNhwcSumOp>(
           op.getOperation())) {
     ArrayRef<int64_t> window = shapeOf(1);

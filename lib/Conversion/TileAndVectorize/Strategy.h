@@ -34,7 +34,7 @@ struct RegisterBlock {
 /// Tile sizes of one anchor op. A size of 0 leaves the loop untiled.
 struct TilingPlan {
   /// Kind of kernel, for diagnostics and tests: "conv", "depthwise",
-  /// "pooling" or "matmul".
+  /// "pooling", "matmul", "transpose" or "copy".
   llvm::StringRef kind;
   /// Tile sizes of the anchor's parallel loops, which are also the loops of
   /// its fused elementwise consumer, in the consumer's loop order.

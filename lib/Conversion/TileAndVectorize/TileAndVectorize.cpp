@@ -333,6 +333,7 @@ struct NasTileAndVectorizePass
 
     IRRewriter rewriter(&getContext());
     transposeMatmulOperands(rewriter, func);
+    copyPaddedArguments(rewriter, func);
 
     SmallVector<std::pair<linalg::LinalgOp, TilingPlan>> anchors;
     func.walk([&](linalg::LinalgOp op) {

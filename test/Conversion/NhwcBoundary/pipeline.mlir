@@ -5,6 +5,14 @@
 // RUN: nas-opt %s --nas-lower-to-llvm="boundary-layout=nchw" -mlir-print-ir-after=linalg-fuse-elementwise-ops -o /dev/null 2>&1 | FileCheck %s --check-prefix=NCHW
 // RUN: nas-opt %s --nas-lower-to-llvm -mlir-print-ir-after=linalg-fuse-elementwise-ops -o /dev/null 2>&1 | FileCheck %s --check-prefix=NCHW
 // RUN: not nas-opt %s --nas-lower-to-llvm="boundary-layout=nhcw" -o /dev/null 2>&1 | FileCheck %s --check-prefix=INVALID
+// RUN: nas-opt %s --nas-lower-to-llvm="boundary-layout=nhwc" | FileCheck %s --check-prefix=LLVM
+
+// The padded argument reaches the padded buffer through a vectorized copy,
+// not through the element-by-element memrefCopy runtime function.
+// LLVM-LABEL: llvm.func @conv(
+// LLVM-NOT: memrefCopy
+// LLVM: llvm.intr.fmuladd
+// LLVM-NOT: memrefCopy
 
 // A 3x3 convolution with stride 2 and padding 1 (8 x 8 to 4 x 4), then relu.
 // With nhwc, the convolution reads the padded argument and its fused relu

@@ -1,14 +1,22 @@
 // nas-tile-and-vectorize rewrites each pad as an insert of the source into
 // an empty tensor and one fill per padded side, on the border slab of that
-// side only.
+// side only. A source that is a function argument is first copied by a
+// linalg.copy, tiled into rows and vectorized, which bufferization then
+// lets write into the padded buffer.
 // RUN: nas-opt %s -nas-tile-and-vectorize=cpu=x86-64-v4 -split-input-file | FileCheck %s
 
 // Padding [top 1, left 2, bottom 0, right 3] of a 1x4x5x8 tensor: 1x5x10x8.
+// The copy of the argument takes one vector of 8 per pixel.
 // CHECK-LABEL: func.func @pad
 // CHECK-SAME: (%[[X:.*]]: tensor<1x4x5x8xf32>)
 // CHECK: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
+// CHECK: %[[COPY_INIT:.*]] = tensor.empty() : tensor<1x4x5x8xf32>
+// CHECK: %[[COPY:.*]] = scf.for %{{.*}} = %c0 to %c4 step %c1 iter_args(%{{.*}} = %[[COPY_INIT]])
+// CHECK: scf.for %{{.*}} = %c0 to %c5 step %c1
+// CHECK: %[[ROW:.*]] = vector.transfer_read %[[X]]{{.*}} : tensor<1x4x5x8xf32>, vector<8xf32>
+// CHECK: vector.transfer_write %[[ROW]]
 // CHECK: %[[EMPTY:.*]] = tensor.empty() : tensor<1x5x10x8xf32>
-// CHECK: %[[IN:.*]] = tensor.insert_slice %[[X]] into %[[EMPTY]][0, 1, 2, 0] [1, 4, 5, 8] [1, 1, 1, 1]
+// CHECK: %[[IN:.*]] = tensor.insert_slice %[[COPY]] into %[[EMPTY]][0, 1, 2, 0] [1, 4, 5, 8] [1, 1, 1, 1]
 // CHECK: %[[TOP:.*]] = tensor.extract_slice %[[IN]][0, 0, 0, 0] [1, 1, 10, 8] [1, 1, 1, 1]
 // CHECK: %[[TOP_FILLED:.*]] = linalg.fill ins(%[[ZERO]] : f32) outs(%[[TOP]] : tensor<1x1x10x8xf32>)
 // CHECK: %[[S1:.*]] = tensor.insert_slice %[[TOP_FILLED]] into %[[IN]][0, 0, 0, 0] [1, 1, 10, 8] [1, 1, 1, 1]
