@@ -24,6 +24,13 @@
 namespace nas {
 
 /// Layout of the 4-D activations inside a lowered function.
+/// Unit attribute of the linalg.generic that nas-to-linalg (NHWC) emits for
+/// a grouped convolution whose groups have as many input as output
+/// channels, 2, 4 or 8 (see docs/lowering.md). nas-tile-and-vectorize
+/// computes its tiles with in-register rotations of the input channels.
+constexpr llvm::StringLiteral kRotatedGroupConvAttrName =
+    "nas.rotated_group_conv";
+
 enum class ActivationLayout {
   /// Batch, channel, height, width: the layout of the nas ops.
   NCHW,

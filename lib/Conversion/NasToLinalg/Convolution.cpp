@@ -182,6 +182,159 @@ Value createGroupedConvChannelsLast(OpBuilder &builder, Location loc,
   return result;
 }
 
+/// Returns true if a grouped convolution with groups of `groupChannels`
+/// input and `groupFilters` output channels is lowered by
+/// createRotatedGroupConv.
+bool isRotatedGroupConv(int64_t groups, int64_t groupChannels,
+                        int64_t groupFilters) {
+  return groups > 1 && groupChannels == groupFilters &&
+         (groupChannels == 2 || groupChannels == 4 || groupChannels == 8);
+}
+
+/// Computes a grouped convolution in NHWC whose G groups have W input and W
+/// output channels each (W = 2, 4 or 8), with the input channels of each
+/// group rotated instead of sliced. Output channel f = g * W + l is
+///
+///   out[f] = sum over r < W of x[g * W + (l + r) mod W] * wr[r, f]
+///
+/// with the rotated weight wr[kh, kw, r, g, l] = weight[f, (l + r) mod W,
+/// kh, kw]. For a vector of whole groups, the input operand of step r is
+/// the input vector with each group rotated by r, one shuffle, so that all
+/// lanes compute. In linalg, the rotation reads channel l + r of the input
+/// with each group's W channels repeated twice (xx), which is affine:
+///
+/// ```mlir
+/// %xx = linalg.generic (x5[n, h, w, g, l] -> xx[n, h, w, g, t, l])
+/// %y = linalg.generic {nas.rotated_group_conv}
+///        ins(%xx[n, oh * s + kh * d, ow * s + kw * d, g, l + r],
+///            %wr[kh, kw, r, g, l]) outs(%init[n, oh, ow, g, l])
+/// ```
+///
+/// nas-tile-and-vectorize computes the tiles of %y from the input itself
+/// and the repeated copy %xx is then never computed; any other lowering
+/// computes the same values from %xx.
+Value createRotatedGroupConv(OpBuilder &builder, Location loc, Value input,
+                             Value weight, Value bias,
+                             RankedTensorType resultType, int64_t groups,
+                             ArrayRef<int64_t> strides,
+                             ArrayRef<int64_t> dilations) {
+  MLIRContext *context = builder.getContext();
+  RankedTensorType inputType = getTensorType(input);
+  RankedTensorType weightType = getTensorType(weight);
+  Type elementType = inputType.getElementType();
+  int64_t width = inputType.getDimSize(3) / groups;
+  int64_t kernelHeight = weightType.getDimSize(2);
+  int64_t kernelWidth = weightType.getDimSize(3);
+  auto dim = [&](unsigned position) {
+    return getAffineDimExpr(position, context);
+  };
+
+  // N x H x W x C -> N x H x W x G x W, each group repeated twice.
+  SmallVector<ReassociationIndices> splitChannels = {{0}, {1}, {2}, {3, 4}};
+  RankedTensorType groupedType = splitDim(inputType, 3, groups);
+  Value grouped = tensor::ExpandShapeOp::create(builder, loc, groupedType,
+                                                input, splitChannels);
+  SmallVector<int64_t> repeatedShape(groupedType.getShape());
+  repeatedShape.insert(repeatedShape.begin() + 4, 2);
+  Value repeatedInit =
+      tensor::EmptyOp::create(builder, loc, repeatedShape, elementType);
+  Value repeated =
+      linalg::GenericOp::create(
+          builder, loc, TypeRange{repeatedInit.getType()}, ValueRange{grouped},
+          ValueRange{repeatedInit},
+          ArrayRef<AffineMap>{
+              AffineMap::get(6, 0, {dim(0), dim(1), dim(2), dim(3), dim(5)},
+                             context),
+              builder.getMultiDimIdentityMap(6)},
+          getParallelIterators(6),
+          [](OpBuilder &nested, Location bodyLoc, ValueRange args) {
+            linalg::YieldOp::create(nested, bodyLoc, args[0]);
+          })
+          .getResult(0);
+  SmallVector<int64_t> twiceShape(groupedType.getShape());
+  twiceShape[4] *= 2;
+  Value twice = tensor::CollapseShapeOp::create(
+      builder, loc, RankedTensorType::get(twiceShape, elementType), repeated,
+      ArrayRef<ReassociationIndices>{{0}, {1}, {2}, {3}, {4, 5}});
+
+  // wr[kh, kw, r, g, l] = weight[g * W + l, (l + r) mod W, kh, kw].
+  Value rotatedInit = tensor::EmptyOp::create(
+      builder, loc,
+      ArrayRef<int64_t>{kernelHeight, kernelWidth, width, groups, width},
+      elementType);
+  Value rotatedWeight =
+      linalg::GenericOp::create(
+          builder, loc, TypeRange{rotatedInit.getType()}, ValueRange{},
+          ValueRange{rotatedInit},
+          ArrayRef<AffineMap>{builder.getMultiDimIdentityMap(5)},
+          getParallelIterators(5),
+          [&](OpBuilder &nested, Location bodyLoc, ValueRange) {
+            auto index = [&](int64_t d) -> Value {
+              return linalg::IndexOp::create(nested, bodyLoc, d);
+            };
+            Value widthValue =
+                arith::ConstantIndexOp::create(nested, bodyLoc, width);
+            Value l = index(4);
+            Value filter = arith::AddIOp::create(
+                nested, bodyLoc,
+                arith::MulIOp::create(nested, bodyLoc, index(3), widthValue),
+                l);
+            Value channel = arith::RemUIOp::create(
+                nested, bodyLoc,
+                arith::AddIOp::create(nested, bodyLoc, l, index(2)),
+                widthValue);
+            Value element = tensor::ExtractOp::create(
+                nested, bodyLoc, weight,
+                ValueRange{filter, channel, index(0), index(1)});
+            linalg::YieldOp::create(nested, bodyLoc, element);
+          })
+          .getResult(0);
+
+  // The accumulator, N x OH x OW x G x W.
+  RankedTensorType groupedResultType = splitDim(resultType, 3, groups);
+  Value init;
+  if (bias) {
+    Value groupedBias = tensor::ExpandShapeOp::create(
+        builder, loc, RankedTensorType::get({groups, width}, elementType), bias,
+        ArrayRef<ReassociationIndices>{{0, 1}});
+    Value empty = tensor::EmptyOp::create(
+        builder, loc, groupedResultType.getShape(), elementType);
+    init = linalg::BroadcastOp::create(builder, loc, groupedBias, empty,
+                                       ArrayRef<int64_t>{0, 1, 2})
+               .getResult()[0];
+  } else {
+    init = createFilledTensor(builder, loc, groupedResultType, 0.0);
+  }
+
+  // Loops (n, oh, ow, g, l, kh, kw, r).
+  AffineMap inputMap = AffineMap::get(
+      8, 0,
+      {dim(0), dim(1) * strides[0] + dim(5) * dilations[0],
+       dim(2) * strides[1] + dim(6) * dilations[1], dim(3), dim(4) + dim(7)},
+      context);
+  AffineMap weightMap =
+      AffineMap::get(8, 0, {dim(5), dim(6), dim(7), dim(3), dim(4)}, context);
+  AffineMap outputMap =
+      AffineMap::get(8, 0, {dim(0), dim(1), dim(2), dim(3), dim(4)}, context);
+  SmallVector<utils::IteratorType> iterators = getParallelIterators(5);
+  iterators.append(3, utils::IteratorType::reduction);
+  auto conv = linalg::GenericOp::create(
+      builder, loc, TypeRange{groupedResultType},
+      ValueRange{twice, rotatedWeight}, ValueRange{init},
+      ArrayRef<AffineMap>{inputMap, weightMap, outputMap}, iterators,
+      [](OpBuilder &nested, Location bodyLoc, ValueRange args) {
+        Value product =
+            arith::MulFOp::create(nested, bodyLoc, args[0], args[1]);
+        linalg::YieldOp::create(
+            nested, bodyLoc,
+            arith::AddFOp::create(nested, bodyLoc, args[2], product)
+                .getResult());
+      });
+  conv->setAttr(kRotatedGroupConvAttrName, builder.getUnitAttr());
+  return tensor::CollapseShapeOp::create(builder, loc, resultType,
+                                         conv.getResult(0), splitChannels);
+}
+
 /// Lowers a 2-D convolution in the NHWC layout. The input is transposed to
 /// NHWC and padded, the weight F x C/G x KH x KW is transposed to
 /// KH x KW x C/G x F, and the result is transposed back to NCHW:
@@ -218,7 +371,11 @@ Value lowerConvChannelsLast(OpBuilder &builder, Conv2DOp op, Value input,
   int64_t channels = getTensorType(input).getDimSize(3);
   int64_t filters = resultType.getDimSize(3);
   Value result;
-  if (groups > 1 && groups == channels) {
+  if (isRotatedGroupConv(groups, channels / groups, filters / groups)) {
+    result =
+        createRotatedGroupConv(builder, loc, input, weight, bias, resultType,
+                               groups, op.getStrides(), op.getDilations());
+  } else if (groups > 1 && groups == channels) {
     // F x 1 x KH x KW -> F x KH x KW -> KH x KW x F.
     Value collapsed = tensor::CollapseShapeOp::create(
         builder, loc,

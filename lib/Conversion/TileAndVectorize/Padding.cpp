@@ -84,11 +84,11 @@ LogicalResult rewritePadAsBorderFills(RewriterBase &rewriter,
 
 } // namespace
 
-void nas::tile_and_vectorize::copyPaddedArguments(RewriterBase &rewriter,
-                                                  func::FuncOp func) {
+void nas::tile_and_vectorize::copyPaddedSources(RewriterBase &rewriter,
+                                                func::FuncOp func) {
   SmallVector<tensor::PadOp> pads;
   func.walk([&](tensor::PadOp pad) {
-    if (isa<BlockArgument>(pad.getSource()) &&
+    if (!isa_and_present<linalg::LinalgOp>(pad.getSource().getDefiningOp()) &&
         pad.getSourceType().hasStaticShape())
       pads.push_back(pad);
   });

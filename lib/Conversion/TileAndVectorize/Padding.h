@@ -34,13 +34,14 @@ namespace tile_and_vectorize {
 /// tensor and the insert of the source.
 void decomposePads(mlir::RewriterBase &rewriter, mlir::func::FuncOp func);
 
-/// Makes every tensor.pad of `func` whose source is a block argument pad a
-/// linalg.copy of that argument instead. Once the pad is decomposed, empty
-/// tensor elimination lets the copy, which is tiled and vectorized like
-/// any anchor, write the argument into the padded buffer. Without it, the
-/// argument would reach the padded buffer through a memref.copy into a
-/// strided subview, which the LLVM lowering copies element by element.
-void copyPaddedArguments(mlir::RewriterBase &rewriter, mlir::func::FuncOp func);
+/// Makes every tensor.pad of `func` whose source is not the result of a
+/// linalg op (a function argument, or a reshape of one) pad a linalg.copy
+/// of that source instead. Once the pad is decomposed, empty tensor
+/// elimination lets the copy, which is tiled and vectorized like any
+/// anchor, write the source into the padded buffer. Without it, the source
+/// would reach the padded buffer through a memref.copy into a strided
+/// subview, which the LLVM lowering copies element by element.
+void copyPaddedSources(mlir::RewriterBase &rewriter, mlir::func::FuncOp func);
 
 } // namespace tile_and_vectorize
 } // namespace nas

@@ -6,6 +6,10 @@
 //===----------------------------------------------------------------------===//
 
 #include "Strategy.h"
+#include "GroupedConv.h"
+
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
 
 #include "llvm/Support/MathExtras.h"
 
@@ -198,6 +202,9 @@ nas::tile_and_vectorize::planTiling(linalg::LinalgOp op,
     return cast<RankedTensorType>(op->getOperand(operand).getType()).getShape();
   };
 
+  if (std::optional<TilingPlan> plan = planRotatedGroupConv(op, target))
+    return plan;
+
   if (isa<linalg::Conv2DNhwcHwcfOp>(op.getOperation())) {
     ArrayRef<int64_t> filter = shapeOf(1);
     RegisterBlock block =
@@ -250,14 +257,38 @@ nas::tile_and_vectorize::planTiling(linalg::LinalgOp op,
     return planTranspose(transpose, output, target.getLanes(bitWidth));
 
   if (isa<linalg::CopyOp>(op.getOperation())) {
-    // Rows of up to 4 vectors along the last dimension.
+    // Contiguous tiles of up to 4 vectors: the trailing dimensions that fit
+    // whole, and as many rows of the next dimension as fit.
+    // Only the trailing dimensions that a padding user does not pad keep
+    // their whole extent in its padded buffer, which the copy writes.
     int64_t rank = output.size();
+    int64_t unpadded = 0;
+    Value result = op->getResult(0);
+    auto pad = result.hasOneUse()
+                   ? dyn_cast<tensor::PadOp>(*result.getUsers().begin())
+                   : nullptr;
+    while (unpadded < rank) {
+      int64_t dim = rank - 1 - unpadded;
+      if (pad && (!isZeroInteger(pad.getMixedLowPad()[dim]) ||
+                  !isZeroInteger(pad.getMixedHighPad()[dim])))
+        break;
+      ++unpadded;
+    }
+    int64_t budget = 4 * target.getLanes(bitWidth);
     TilingPlan plan;
     plan.kind = "copy";
-    for (int64_t dim = 0; dim + 1 < rank; ++dim)
-      plan.parallelTiles.push_back(tileOrFull(output[dim], 1));
-    plan.parallelTiles.push_back(
-        tileOrFull(output[rank - 1], 4 * target.getLanes(bitWidth)));
+    plan.parallelTiles.assign(rank, 0);
+    int64_t elements = 1;
+    int64_t dim = rank - 1;
+    for (; dim >= rank - unpadded && elements * output[dim] <= budget; --dim)
+      elements *= output[dim];
+    // The outermost dimension of a tile may be partial, padded or not: the
+    // tile stays contiguous in the padded buffer.
+    if (dim >= 0)
+      plan.parallelTiles[dim] =
+          tileOrFull(output[dim], std::max<int64_t>(1, budget / elements));
+    for (int64_t outer = 0; outer < dim; ++outer)
+      plan.parallelTiles[outer] = tileOrFull(output[outer], 1);
     plan.interchange = llvm::to_vector(llvm::seq<int64_t>(0, rank));
     return plan;
   }

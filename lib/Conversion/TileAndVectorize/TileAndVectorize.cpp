@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "GroupedConv.h"
 #include "Padding.h"
 #include "Strategy.h"
 
@@ -251,6 +252,54 @@ void decomposeConvolutions(func::FuncOp func) {
   (void)applyOpPatternsGreedily(convolutions, std::move(patterns), config);
 }
 
+/// Replaces the tile `copy` of a linalg.copy, whose dimensions after its
+/// first one of more than one element span their whole source (as the
+/// "copy" plan tiles it), with a 1-D vector read and write of views that
+/// merge those dimensions. The linalg vectorizer would make an n-D
+/// transfer, which becomes one transfer per row of the last dimension.
+LogicalResult vectorizeContiguousCopy(RewriterBase &rewriter,
+                                      linalg::CopyOp copy) {
+  if (!copy.hasPureTensorSemantics())
+    return failure();
+  auto type = dyn_cast<RankedTensorType>(copy.getOutputs()[0].getType());
+  if (!type || !type.hasStaticShape() || type.getRank() == 0 ||
+      type != copy.getInputs()[0].getType())
+    return failure();
+  int64_t rank = type.getRank();
+  int64_t first = 0;
+  while (first < rank - 1 && type.getDimSize(first) == 1)
+    ++first;
+  SmallVector<ReassociationIndices> merge;
+  for (int64_t dim = 0; dim < first; ++dim)
+    merge.push_back({dim});
+  merge.push_back(llvm::to_vector(llvm::seq<int64_t>(first, rank)));
+  Location loc = copy.getLoc();
+  rewriter.setInsertionPoint(copy);
+  Value source = copy.getInputs()[0];
+  Value init = copy.getOutputs()[0];
+  if (rank - first > 1) {
+    source = tensor::CollapseShapeOp::create(rewriter, loc, source, merge);
+    init = tensor::CollapseShapeOp::create(rewriter, loc, init, merge);
+  }
+  auto flatType = cast<RankedTensorType>(source.getType());
+  auto vectorType =
+      VectorType::get({flatType.getShape().back()}, flatType.getElementType());
+  SmallVector<Value> indices(flatType.getRank(),
+                             arith::ConstantIndexOp::create(rewriter, loc, 0));
+  Value padding = arith::ConstantOp::create(
+      rewriter, loc, rewriter.getZeroAttr(flatType.getElementType()));
+  Value vector =
+      vector::TransferReadOp::create(rewriter, loc, vectorType, source, indices,
+                                     padding, ArrayRef<bool>{true});
+  Value result = vector::TransferWriteOp::create(rewriter, loc, vector, init,
+                                                 indices, ArrayRef<bool>{true})
+                     .getResult();
+  if (rank - first > 1)
+    result = tensor::ExpandShapeOp::create(rewriter, loc, type, result, merge);
+  rewriter.replaceOp(copy, result);
+  return success();
+}
+
 /// Vectorizes every marked linalg op with static shapes that the linalg
 /// vectorizer supports. The others stay for the scalar loop lowering.
 void vectorizeMarkedOps(RewriterBase &rewriter, func::FuncOp func) {
@@ -261,6 +310,12 @@ void vectorizeMarkedOps(RewriterBase &rewriter, func::FuncOp func) {
   });
   for (linalg::LinalgOp op : ops) {
     op->removeAttr(kVectorizeMarker);
+    if (auto generic = dyn_cast<linalg::GenericOp>(op.getOperation()))
+      if (succeeded(vectorizeRotatedGroupConv(rewriter, generic)))
+        continue;
+    if (auto copy = dyn_cast<linalg::CopyOp>(op.getOperation()))
+      if (succeeded(vectorizeContiguousCopy(rewriter, copy)))
+        continue;
     if (op.hasDynamicShape() ||
         failed(linalg::vectorizeOpPrecondition(op.getOperation())))
       continue;
@@ -333,7 +388,7 @@ struct NasTileAndVectorizePass
 
     IRRewriter rewriter(&getContext());
     transposeMatmulOperands(rewriter, func);
-    copyPaddedArguments(rewriter, func);
+    copyPaddedSources(rewriter, func);
 
     SmallVector<std::pair<linalg::LinalgOp, TilingPlan>> anchors;
     func.walk([&](linalg::LinalgOp op) {

@@ -231,3 +231,63 @@ func.func @fully_connected(%x: tensor<2x6xf32>, %w: tensor<4x6xf32>,
       : (tensor<2x6xf32>, tensor<4x6xf32>, tensor<4xf32>) -> tensor<2x4xf32>
   return %y : tensor<2x4xf32>
 }
+
+// -----
+
+// Four groups of 4 input and 4 output channels, 3x3 with stride 2 and
+// dilation 2 on 9x9 (output (9 - 5) / 2 + 1 = 3): one linalg.generic over (n, oh, ow, g, l, kh, kw, r) marked
+// nas.rotated_group_conv. It reads channel l + r of the input with each
+// group's 4 channels repeated twice (1x9x9x4x8) and the rotated weight
+// wr[kh, kw, r, g, l] = w[4 g + l, (l + r) mod 4, kh, kw], which a
+// generic with tensor.extract computes from the argument.
+// CHECK-DAG: #[[IN:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6, d7) -> (d0, d1 * 2 + d5 * 2, d2 * 2 + d6 * 2, d3, d4 + d7)>
+// CHECK-DAG: #[[WR:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6, d7) -> (d5, d6, d7, d3, d4)>
+// CHECK-DAG: #[[OUT:.*]] = affine_map<(d0, d1, d2, d3, d4, d5, d6, d7) -> (d0, d1, d2, d3, d4)>
+// CHECK-LABEL: func.func @grouped_rotated
+// CHECK-SAME: (%{{.*}}: tensor<1x16x9x9xf32>, %[[W:.*]]: tensor<16x4x3x3xf32>, %[[B:.*]]: tensor<16xf32>)
+// CHECK: %[[TWICE:.*]] = tensor.collapse_shape %{{.*}} {{\[}}[0], [1], [2], [3], [4, 5]] : tensor<1x9x9x4x2x4xf32> into tensor<1x9x9x4x8xf32>
+// CHECK: %[[ROTATED:.*]] = linalg.generic {{.*}} outs(%{{.*}} : tensor<3x3x4x4x4xf32>)
+// CHECK: arith.remui
+// CHECK: tensor.extract %[[W]]
+// CHECK: %[[BIAS:.*]] = tensor.expand_shape %[[B]] {{\[}}[0, 1]] output_shape [4, 4]
+// CHECK: %[[INIT:.*]] = linalg.broadcast ins(%[[BIAS]] : tensor<4x4xf32>) outs(%{{.*}} : tensor<1x3x3x4x4xf32>) dimensions = [0, 1, 2]
+// CHECK: linalg.generic {indexing_maps = [#[[IN]], #[[WR]], #[[OUT]]], iterator_types = ["parallel", "parallel", "parallel", "parallel", "parallel", "reduction", "reduction", "reduction"]}
+// CHECK-SAME: ins(%[[TWICE]], %[[ROTATED]] : tensor<1x9x9x4x8xf32>, tensor<3x3x4x4x4xf32>) outs(%[[INIT]] : tensor<1x3x3x4x4xf32>)
+// CHECK-SAME: nas.rotated_group_conv
+// CHECK-NOT: linalg.conv_2d
+func.func @grouped_rotated(%x: tensor<1x16x9x9xf32>, %w: tensor<16x4x3x3xf32>,
+                           %b: tensor<16xf32>) -> tensor<1x16x3x3xf32> {
+  %y = nas.conv2d %x, %w, %b {strides = array<i64: 2, 2>,
+                              padding = array<i64: 0, 0, 0, 0>,
+                              dilations = array<i64: 2, 2>, groups = 4}
+      : (tensor<1x16x9x9xf32>, tensor<16x4x3x3xf32>, tensor<16xf32>)
+      -> tensor<1x16x3x3xf32>
+  return %y : tensor<1x16x3x3xf32>
+}
+
+// -----
+
+// Groups of 16 channels, or with fewer input than output channels, keep
+// one convolution per group.
+// CHECK-LABEL: func.func @grouped_wide
+// CHECK-NOT: nas.rotated_group_conv
+// CHECK-COUNT-2: linalg.conv_2d_nhwc_hwcf
+// CHECK-LABEL: func.func @grouped_multiplier
+// CHECK-NOT: nas.rotated_group_conv
+// CHECK-COUNT-4: linalg.conv_2d_nhwc_hwcf
+func.func @grouped_wide(%x: tensor<1x32x5x5xf32>, %w: tensor<32x16x1x1xf32>)
+    -> tensor<1x32x5x5xf32> {
+  %y = nas.conv2d %x, %w {strides = array<i64: 1, 1>,
+                          padding = array<i64: 0, 0, 0, 0>,
+                          dilations = array<i64: 1, 1>, groups = 2}
+      : (tensor<1x32x5x5xf32>, tensor<32x16x1x1xf32>) -> tensor<1x32x5x5xf32>
+  return %y : tensor<1x32x5x5xf32>
+}
+func.func @grouped_multiplier(%x: tensor<1x8x5x5xf32>, %w: tensor<16x2x1x1xf32>)
+    -> tensor<1x16x5x5xf32> {
+  %y = nas.conv2d %x, %w {strides = array<i64: 1, 1>,
+                          padding = array<i64: 0, 0, 0, 0>,
+                          dilations = array<i64: 1, 1>, groups = 4}
+      : (tensor<1x8x5x5xf32>, tensor<16x2x1x1xf32>) -> tensor<1x16x5x5xf32>
+  return %y : tensor<1x16x5x5xf32>
+}

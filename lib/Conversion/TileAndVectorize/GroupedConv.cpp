@@ -1,0 +1,273 @@
+//===- GroupedConv.cpp - grouped convolutions by channel rotations --------===//
+//
+// Part of the nas-mlir project, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "GroupedConv.h"
+
+#include "nas/Conversion/Passes.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
+
+using namespace mlir;
+using namespace nas;
+using namespace nas::tile_and_vectorize;
+
+namespace {
+
+// The loops of the op: (n, oh, ow, g, l, kh, kw, r).
+constexpr unsigned kOutputColumnLoop = 2;
+constexpr unsigned kKernelColumnLoop = 6;
+constexpr unsigned kNumLoops = 8;
+
+/// Returns the coefficient of loop `loop` in `expr`, an affine function of
+/// the op's loops without symbols.
+int64_t getLoopCoefficient(AffineExpr expr, unsigned loop) {
+  MLIRContext *context = expr.getContext();
+  SmallVector<AffineExpr> unit, zero;
+  for (unsigned d = 0; d < kNumLoops; ++d) {
+    unit.push_back(getAffineConstantExpr(d == loop ? 1 : 0, context));
+    zero.push_back(getAffineConstantExpr(0, context));
+  }
+  auto withLoop = dyn_cast<AffineConstantExpr>(expr.replaceDims(unit));
+  auto without = dyn_cast<AffineConstantExpr>(expr.replaceDims(zero));
+  if (!withLoop || !without)
+    return 0;
+  return withLoop.getValue() - without.getValue();
+}
+
+/// Returns the stride and dilation of `op` along the output columns: the
+/// coefficients of ow and kw in the input column index.
+std::pair<int64_t, int64_t> getColumnStrideAndDilation(linalg::GenericOp op) {
+  AffineExpr column = op.getIndexingMapsArray()[0].getResult(2);
+  return {getLoopCoefficient(column, kOutputColumnLoop),
+          getLoopCoefficient(column, kKernelColumnLoop)};
+}
+
+/// Returns true if `op` is the 6-D linalg.generic that repeats the channels
+/// of each group twice: (n, h, w, g, t, l) reads input (n, h, w, g, l).
+bool isGroupRepetition(linalg::GenericOp op) {
+  if (!op || op.getNumDpsInputs() != 1 || op.getNumDpsInits() != 1 ||
+      op.getNumLoops() != 6 || op.getNumParallelLoops() != 6)
+    return false;
+  MLIRContext *context = op.getContext();
+  auto dim = [&](unsigned d) { return getAffineDimExpr(d, context); };
+  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+  if (maps[0] != AffineMap::get(6, 0, {dim(0), dim(1), dim(2), dim(3), dim(5)},
+                                context) ||
+      !maps[1].isIdentity())
+    return false;
+  auto yield = cast<linalg::YieldOp>(op.getBody()->getTerminator());
+  return yield->getNumOperands() == 1 &&
+         yield->getOperand(0) == op.getBody()->getArgument(0);
+}
+
+/// Returns the constant indices {0, 0, `column`, 0, 0} or {0, `column`,
+/// `rotation`, 0, 0} of a tile vector.
+SmallVector<Value> getIndices(OpBuilder &builder, Location loc,
+                              ArrayRef<int64_t> position) {
+  SmallVector<Value> indices;
+  for (int64_t value : position)
+    indices.push_back(arith::ConstantIndexOp::create(builder, loc, value));
+  return indices;
+}
+
+/// Returns `a` + `b`, folded when both are constants or one is 0.
+OpFoldResult addOffsets(OpBuilder &builder, Location loc, OpFoldResult a,
+                        OpFoldResult b) {
+  std::optional<int64_t> constantA = getConstantIntValue(a);
+  std::optional<int64_t> constantB = getConstantIntValue(b);
+  if (constantA && constantB)
+    return builder.getIndexAttr(*constantA + *constantB);
+  if (constantA == 0)
+    return b;
+  if (constantB == 0)
+    return a;
+  return arith::AddIOp::create(builder, loc,
+                               getValueOrCreateConstantIndexOp(builder, loc, a),
+                               getValueOrCreateConstantIndexOp(builder, loc, b))
+      .getResult();
+}
+
+} // namespace
+
+std::optional<TilingPlan>
+nas::tile_and_vectorize::planRotatedGroupConv(linalg::LinalgOp op,
+                                              const CpuTarget &target) {
+  auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
+  if (!generic || !generic->hasAttr(kRotatedGroupConvAttrName) ||
+      generic.getNumLoops() != kNumLoops || generic.getNumDpsInputs() != 2)
+    return std::nullopt;
+  ArrayRef<int64_t> output =
+      cast<RankedTensorType>(op->getResult(0).getType()).getShape();
+  ArrayRef<int64_t> weight =
+      cast<RankedTensorType>(op->getOperand(1).getType()).getShape();
+  Type elementType = getElementTypeOrSelf(op->getResult(0).getType());
+  int64_t lanes = target.getLanes(elementType.getIntOrFloatBitWidth());
+  int64_t width = output[4];
+  int64_t groupsPerTile =
+      std::min(output[3], std::max<int64_t>(1, lanes / width));
+  int64_t registersPerVector = llvm::divideCeil(groupsPerTile * width, lanes);
+  auto [stride, dilation] = getColumnStrideAndDilation(generic);
+  int64_t kernelWidth = weight[1];
+  // The window vectors and their W - 1 rotations, the accumulators and one
+  // weight vector, with one register to spare.
+  int64_t rows = 1;
+  for (int64_t candidate = output[2]; candidate >= 1; --candidate) {
+    int64_t window =
+        (candidate - 1) * stride + (kernelWidth - 1) * dilation + 1;
+    int64_t needed = (window * width + candidate + 1) * registersPerVector;
+    if (needed <= target.vectorRegisters - 1) {
+      rows = candidate;
+      break;
+    }
+  }
+  rows = llvm::divideCeil(output[2], llvm::divideCeil(output[2], rows));
+  auto tileOrFull = [](int64_t size, int64_t tile) {
+    return tile >= size ? 0 : tile;
+  };
+  TilingPlan plan;
+  plan.kind = "grouped";
+  plan.parallelTiles = {tileOrFull(output[0], 1), tileOrFull(output[1], 1),
+                        tileOrFull(output[2], rows),
+                        tileOrFull(output[3], groupsPerTile), 0};
+  plan.interchange = {0, 1, 2, 3, 4};
+  plan.reductionTiles = {0, 0, 0, 0, 0, tileOrFull(weight[0], 1), 0, 0};
+  return plan;
+}
+
+LogicalResult
+nas::tile_and_vectorize::vectorizeRotatedGroupConv(RewriterBase &rewriter,
+                                                   linalg::GenericOp op) {
+  if (!op->hasAttr(kRotatedGroupConvAttrName) ||
+      op.getNumLoops() != kNumLoops || op.getNumDpsInputs() != 2 ||
+      !op.hasPureTensorSemantics())
+    return failure();
+  Value init = op.getDpsInitOperand(0)->get();
+  Value weight = op.getDpsInputOperand(1)->get();
+  auto outputType = cast<RankedTensorType>(init.getType());
+  auto weightType = cast<RankedTensorType>(weight.getType());
+  if (!outputType.hasStaticShape() || !weightType.hasStaticShape() ||
+      outputType.getDimSize(0) != 1 || outputType.getDimSize(1) != 1 ||
+      weightType.getDimSize(0) != 1)
+    return failure();
+  int64_t rows = outputType.getDimSize(2);
+  int64_t groups = outputType.getDimSize(3);
+  int64_t width = outputType.getDimSize(4);
+  int64_t kernelWidth = weightType.getDimSize(1);
+  auto [stride, dilation] = getColumnStrideAndDilation(op);
+  if (stride < 1 || dilation < 1)
+    return failure();
+
+  // The tile of the repeated input is a slice of the collapsed repetition
+  // of the grouped input, with the 2 W - 1 channels l + r of each group.
+  // The same slice of the grouped input, with W channels per group, contains
+  // every value the tile reads.
+  // Tiling leaves a chain of slices, one per tile loop level.
+  Location loc = op.getLoc();
+  rewriter.setInsertionPoint(op);
+  auto slice =
+      op.getDpsInputOperand(0)->get().getDefiningOp<tensor::ExtractSliceOp>();
+  if (!slice)
+    return failure();
+  SmallVector<OpFoldResult> sizes = slice.getMixedSizes();
+  SmallVector<OpFoldResult> offsets(5, rewriter.getIndexAttr(0));
+  Value source;
+  for (; slice; slice = source.getDefiningOp<tensor::ExtractSliceOp>()) {
+    if (!slice.hasUnitStride() || slice.getSourceType().getRank() != 5 ||
+        slice.getType().getRank() != 5)
+      return failure();
+    for (auto [offset, outer] : llvm::zip(offsets, slice.getMixedOffsets()))
+      offset = addOffsets(rewriter, loc, offset, outer);
+    source = slice.getSource();
+  }
+  auto collapse = source.getDefiningOp<tensor::CollapseShapeOp>();
+  if (!collapse)
+    return failure();
+  auto repetition = collapse.getSrc().getDefiningOp<linalg::GenericOp>();
+  if (!isGroupRepetition(repetition))
+    return failure();
+  std::optional<int64_t> channelOffset = getConstantIntValue(offsets[4]);
+  std::optional<int64_t> channelSize = getConstantIntValue(sizes[4]);
+  std::optional<int64_t> window = getConstantIntValue(sizes[2]);
+  if (!channelOffset || *channelOffset != 0 || !channelSize ||
+      *channelSize < 2 * width - 1 || !window ||
+      (rows - 1) * stride + (kernelWidth - 1) * dilation + 1 > *window)
+    return failure();
+
+  sizes[4] = rewriter.getIndexAttr(width);
+  SmallVector<OpFoldResult> strides(5, rewriter.getIndexAttr(1));
+  Value input = tensor::ExtractSliceOp::create(
+      rewriter, loc, repetition.getDpsInputOperand(0)->get(), offsets, sizes,
+      strides);
+
+  // The tiles are read and written as 1-D vectors of t * W channels, from
+  // views that merge the contiguous group and channel dimensions: a 2-D
+  // transfer would become one narrow transfer per group.
+  Type elementType = outputType.getElementType();
+  auto flatType = VectorType::get({groups * width}, elementType);
+  SmallVector<ReassociationIndices> mergeChannels = {{0}, {1}, {2}, {3, 4}};
+  auto merge = [&](Value tile) -> Value {
+    return tensor::CollapseShapeOp::create(rewriter, loc, tile, mergeChannels);
+  };
+  Value flatInput = merge(input);
+  Value flatWeight = merge(weight);
+  Value flatInit = merge(init);
+  Value padding = arith::ConstantOp::create(
+      rewriter, loc, rewriter.getFloatAttr(elementType, 0.0));
+  auto read = [&](Value source, ArrayRef<int64_t> position) -> Value {
+    return vector::TransferReadOp::create(rewriter, loc, flatType, source,
+                                          getIndices(rewriter, loc, position),
+                                          padding, ArrayRef<bool>{true});
+  };
+
+  // rotated[i][r]: input column i of the window with each group's channels
+  // rotated down by r, so that lane l of a group has channel (l + r) mod W.
+  SmallVector<SmallVector<Value>> rotated;
+  for (int64_t i = 0; i < *window; ++i) {
+    Value vector = read(flatInput, {0, 0, i, 0});
+    SmallVector<Value> rotations = {vector};
+    for (int64_t r = 1; r < width; ++r) {
+      SmallVector<int64_t> mask;
+      for (int64_t lane = 0; lane < groups * width; ++lane)
+        mask.push_back(lane - lane % width + (lane % width + r) % width);
+      rotations.push_back(
+          vector::ShuffleOp::create(rewriter, loc, vector, vector, mask));
+    }
+    rotated.push_back(std::move(rotations));
+  }
+  SmallVector<Value> results;
+  // Each output column accumulates into two registers, the even and the
+  // odd rotations, which are added at the end: with a few columns per
+  // tile, one chain per column would leave the FMA units waiting on the
+  // latency of the previous FMA.
+  Value zero = arith::ConstantOp::create(
+      rewriter, loc,
+      DenseElementsAttr::get(flatType, rewriter.getZeroAttr(elementType)));
+  for (int64_t o = 0; o < rows; ++o) {
+    Value partial[2] = {read(flatInit, {0, 0, o, 0}), zero};
+    int64_t step = 0;
+    for (int64_t kw = 0; kw < kernelWidth; ++kw)
+      for (int64_t r = 0; r < width; ++r, ++step)
+        partial[step % 2] = vector::FMAOp::create(
+            rewriter, loc, rotated[o * stride + kw * dilation][r],
+            read(flatWeight, {0, kw, r, 0}), partial[step % 2]);
+    results.push_back(
+        arith::AddFOp::create(rewriter, loc, partial[0], partial[1]));
+  }
+  Value result = flatInit;
+  for (auto [o, accumulator] : llvm::enumerate(results))
+    result = vector::TransferWriteOp::create(
+                 rewriter, loc, accumulator, result,
+                 getIndices(rewriter, loc, {0, 0, static_cast<int64_t>(o), 0}),
+                 ArrayRef<bool>{true})
+                 .getResult();
+  result = tensor::ExpandShapeOp::create(rewriter, loc, outputType, result,
+                                         mergeChannels);
+  rewriter.replaceOp(op, result);
+  return success();
+}
