@@ -21,6 +21,7 @@ namespace {
 
 // The loops of the op: (n, oh, ow, g, l, kh, kw, r).
 constexpr unsigned kOutputColumnLoop = 2;
+constexpr unsigned kKernelRowLoop = 5;
 constexpr unsigned kKernelColumnLoop = 6;
 constexpr unsigned kNumLoops = 8;
 
@@ -136,7 +137,7 @@ nas::tile_and_vectorize::planRotatedGroupConv(linalg::LinalgOp op,
                         tileOrFull(output[2], rows),
                         tileOrFull(output[3], groupsPerTile), 0};
   plan.interchange = {0, 1, 2, 3, 4};
-  plan.reductionTiles = {0, 0, 0, 0, 0, tileOrFull(weight[0], 1), 0, 0};
+  plan.reductionTiles.assign(kNumLoops, 0);
   return plan;
 }
 
@@ -152,15 +153,17 @@ nas::tile_and_vectorize::vectorizeRotatedGroupConv(RewriterBase &rewriter,
   auto outputType = cast<RankedTensorType>(init.getType());
   auto weightType = cast<RankedTensorType>(weight.getType());
   if (!outputType.hasStaticShape() || !weightType.hasStaticShape() ||
-      outputType.getDimSize(0) != 1 || outputType.getDimSize(1) != 1 ||
-      weightType.getDimSize(0) != 1)
+      outputType.getDimSize(0) != 1 || outputType.getDimSize(1) != 1)
     return failure();
   int64_t rows = outputType.getDimSize(2);
   int64_t groups = outputType.getDimSize(3);
   int64_t width = outputType.getDimSize(4);
+  int64_t kernelHeight = weightType.getDimSize(0);
   int64_t kernelWidth = weightType.getDimSize(1);
   auto [stride, dilation] = getColumnStrideAndDilation(op);
-  if (stride < 1 || dilation < 1)
+  int64_t rowDilation = getLoopCoefficient(
+      op.getIndexingMapsArray()[0].getResult(1), kKernelRowLoop);
+  if (stride < 1 || dilation < 1 || rowDilation < 1)
     return failure();
 
   // The tile of the repeated input is a slice of the collapsed repetition
@@ -193,7 +196,10 @@ nas::tile_and_vectorize::vectorizeRotatedGroupConv(RewriterBase &rewriter,
     return failure();
   std::optional<int64_t> channelOffset = getConstantIntValue(offsets[4]);
   std::optional<int64_t> channelSize = getConstantIntValue(sizes[4]);
+  std::optional<int64_t> height = getConstantIntValue(sizes[1]);
   std::optional<int64_t> window = getConstantIntValue(sizes[2]);
+  if (!height || (kernelHeight - 1) * rowDilation + 1 > *height)
+    return failure();
   if (!channelOffset || *channelOffset != 0 || !channelSize ||
       *channelSize < 2 * width - 1 || !window ||
       (rows - 1) * stride + (kernelWidth - 1) * dilation + 1 > *window)
@@ -225,22 +231,6 @@ nas::tile_and_vectorize::vectorizeRotatedGroupConv(RewriterBase &rewriter,
                                           padding, ArrayRef<bool>{true});
   };
 
-  // rotated[i][r]: input column i of the window with each group's channels
-  // rotated down by r, so that lane l of a group has channel (l + r) mod W.
-  SmallVector<SmallVector<Value>> rotated;
-  for (int64_t i = 0; i < *window; ++i) {
-    Value vector = read(flatInput, {0, 0, i, 0});
-    SmallVector<Value> rotations = {vector};
-    for (int64_t r = 1; r < width; ++r) {
-      SmallVector<int64_t> mask;
-      for (int64_t lane = 0; lane < groups * width; ++lane)
-        mask.push_back(lane - lane % width + (lane % width + r) % width);
-      rotations.push_back(
-          vector::ShuffleOp::create(rewriter, loc, vector, vector, mask));
-    }
-    rotated.push_back(std::move(rotations));
-  }
-  SmallVector<Value> results;
   // Each output column accumulates into two registers, the even and the
   // odd rotations, which are added at the end: with a few columns per
   // tile, one chain per column would leave the FMA units waiting on the
@@ -248,17 +238,39 @@ nas::tile_and_vectorize::vectorizeRotatedGroupConv(RewriterBase &rewriter,
   Value zero = arith::ConstantOp::create(
       rewriter, loc,
       DenseElementsAttr::get(flatType, rewriter.getZeroAttr(elementType)));
-  for (int64_t o = 0; o < rows; ++o) {
-    Value partial[2] = {read(flatInit, {0, 0, o, 0}), zero};
-    int64_t step = 0;
-    for (int64_t kw = 0; kw < kernelWidth; ++kw)
-      for (int64_t r = 0; r < width; ++r, ++step)
-        partial[step % 2] = vector::FMAOp::create(
-            rewriter, loc, rotated[o * stride + kw * dilation][r],
-            read(flatWeight, {0, kw, r, 0}), partial[step % 2]);
+  SmallVector<std::array<Value, 2>> partials;
+  for (int64_t o = 0; o < rows; ++o)
+    partials.push_back({read(flatInit, {0, 0, o, 0}), zero});
+  for (int64_t kh = 0; kh < kernelHeight; ++kh) {
+    // rotated[i][r]: input column i of the window in kernel row kh, with
+    // each group's channels rotated down by r, so that lane l of a group
+    // has channel (l + r) mod W.
+    SmallVector<SmallVector<Value>> rotated;
+    for (int64_t i = 0; i < *window; ++i) {
+      Value vector = read(flatInput, {0, kh * rowDilation, i, 0});
+      SmallVector<Value> rotations = {vector};
+      for (int64_t r = 1; r < width; ++r) {
+        SmallVector<int64_t> mask;
+        for (int64_t lane = 0; lane < groups * width; ++lane)
+          mask.push_back(lane - lane % width + (lane % width + r) % width);
+        rotations.push_back(
+            vector::ShuffleOp::create(rewriter, loc, vector, vector, mask));
+      }
+      rotated.push_back(std::move(rotations));
+    }
+    for (int64_t o = 0; o < rows; ++o) {
+      int64_t step = 0;
+      for (int64_t kw = 0; kw < kernelWidth; ++kw)
+        for (int64_t r = 0; r < width; ++r, ++step)
+          partials[o][step % 2] = vector::FMAOp::create(
+              rewriter, loc, rotated[o * stride + kw * dilation][r],
+              read(flatWeight, {kh, kw, r, 0}), partials[o][step % 2]);
+    }
+  }
+  SmallVector<Value> results;
+  for (auto &partial : partials)
     results.push_back(
         arith::AddFOp::create(rewriter, loc, partial[0], partial[1]));
-  }
   Value result = flatInit;
   for (auto [o, accumulator] : llvm::enumerate(results))
     result = vector::TransferWriteOp::create(

@@ -9,8 +9,8 @@
 // The tiles of the linalg.generic that nas-to-linalg emits for a grouped
 // convolution with W = 2, 4 or 8 channels per group (the op with
 // kRotatedGroupConvAttrName). A tile covers one output row, `r` output
-// columns and `t` whole groups, t * W channels in one vector. For each
-// kernel row, the tile reads the (r - 1) * s + (KW - 1) * d + 1 input vectors
+// columns and `t` whole groups, t * W channels in one vector. For each of
+// the KH kernel rows, the tile reads the (r - 1) * s + (KW - 1) * d + 1 input vectors
 // of its window once, rotates each group of each vector by 1 to W - 1
 // channels (one vector.shuffle each), and accumulates one FMA per output
 // column, kernel column and rotation. Every lane of every FMA is useful,
@@ -30,14 +30,15 @@ namespace tile_and_vectorize {
 /// row, `r` columns and `t` groups, where t * W is one vector of the
 /// target, or fewer groups if there are fewer, and `r` is the largest
 /// whose window vectors, their rotations and accumulators fit in the
-/// registers; the loop over kernel rows is tiled by 1. Returns
-/// std::nullopt for other ops.
+/// registers. The reduction loops stay in the tile. Returns std::nullopt
+/// for other ops.
 std::optional<TilingPlan> planRotatedGroupConv(mlir::linalg::LinalgOp op,
                                                const CpuTarget &target);
 
-/// Replaces the tiled rotated grouped convolution `op` (one output row and
-/// one kernel row) with vector code that reads the input without its
-/// repeated copy. Fails, leaving `op` unchanged, when `op` does not have
+/// Replaces the tiled rotated grouped convolution `op` (one output row)
+/// with straight-line vector code over all kernel rows and columns, which
+/// reads the input without its repeated copy and keeps the accumulators
+/// in registers. Fails, leaving `op` unchanged, when `op` does not have
 /// that form.
 mlir::LogicalResult vectorizeRotatedGroupConv(mlir::RewriterBase &rewriter,
                                               mlir::linalg::GenericOp op);

@@ -2,23 +2,25 @@
 // 4x4), through the NHWC lowering and nas-tile-and-vectorize for AVX-512.
 // The tile is one output row of 4 columns by both groups (8 lanes): its
 // window of 6 input columns needs 6 x 4 vectors with the rotations, plus 4
-// accumulators and a weight, 29 of 32 registers. For each kernel row, each
-// input vector is read once and rotated by 1, 2 and 3 channels within each
-// group of 4; each column takes 3 kernel columns x 4 rotations = 12 FMAs,
-// 48 in all, into two partial sums per column. The repeated copy of the
-// input (1x6x6x2x8) that the linalg op reads is never computed.
+// accumulators and a weight, 29 of 32 registers. The tile's code covers
+// the 3 kernel rows without a loop. For each kernel row, each input vector
+// is read once and rotated by 1, 2 and 3 channels within each group of 4;
+// each column takes 3 kernel columns x 4 rotations = 12 FMAs, 48 per
+// kernel row and 144 in all, into two partial sums per column. The
+// repeated copy of the input (1x6x6x2x8) that the linalg op reads is never
+// computed.
 // RUN: nas-opt %s -nas-to-linalg=layout=nhwc -canonicalize -nas-tile-and-vectorize=cpu=x86-64-v4 | FileCheck %s
 
 // CHECK-LABEL: func.func @grouped
 // CHECK-NOT: 2x2x4xf32
 // CHECK: scf.for %{{.*}} = %c0 to %c4 step %c1
 // CHECK-NOT: scf.for {{.*}} step %c4
-// CHECK: scf.for %{{.*}} = %c0 to %c3 step %c1
-// CHECK: %[[V:.*]] = vector.transfer_read %{{.*}} : tensor<1x1x6x8xf32>, vector<8xf32>
+// CHECK-NOT: scf.for
+// CHECK: %[[V:.*]] = vector.transfer_read %{{.*}} : tensor<1x3x6x8xf32>, vector<8xf32>
 // CHECK-NEXT: vector.shuffle %[[V]], %[[V]] [1, 2, 3, 0, 5, 6, 7, 4] : vector<8xf32>, vector<8xf32>
 // CHECK-NEXT: vector.shuffle %[[V]], %[[V]] [2, 3, 0, 1, 6, 7, 4, 5] : vector<8xf32>, vector<8xf32>
 // CHECK-NEXT: vector.shuffle %[[V]], %[[V]] [3, 0, 1, 2, 7, 4, 5, 6] : vector<8xf32>, vector<8xf32>
-// CHECK-COUNT-48: vector.fma
+// CHECK-COUNT-144: vector.fma
 // CHECK-NOT: vector.fma
 // CHECK-NOT: linalg.generic
 // CHECK-NOT: 2x2x4xf32
