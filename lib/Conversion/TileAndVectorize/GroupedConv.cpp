@@ -67,6 +67,27 @@ bool isGroupRepetition(linalg::GenericOp op) {
          yield->getOperand(0) == op.getBody()->getArgument(0);
 }
 
+/// Returns true if `op` has the operands and indexing maps that
+/// createRotatedGroupConv gives it: 5-D input, weight and output with the
+/// output's last dimension the group width, read through the identity map.
+/// The marker alone does not guarantee them in edited IR.
+bool hasRotatedGroupConvShapes(linalg::GenericOp op) {
+  for (Value operand : op->getOperands()) {
+    auto type = dyn_cast<RankedTensorType>(operand.getType());
+    if (!type || type.getRank() != 5 || !type.hasStaticShape())
+      return false;
+  }
+  SmallVector<AffineMap> maps = op.getIndexingMapsArray();
+  MLIRContext *context = op.getContext();
+  auto dim = [&](unsigned d) { return getAffineDimExpr(d, context); };
+  return maps[2] == AffineMap::get(kNumLoops, 0,
+                                   {dim(0), dim(1), dim(2), dim(3), dim(4)},
+                                   context) &&
+         maps[1] == AffineMap::get(kNumLoops, 0,
+                                   {dim(5), dim(6), dim(7), dim(3), dim(4)},
+                                   context);
+}
+
 /// Returns the constant indices {0, 0, `column`, 0, 0} or {0, `column`,
 /// `rotation`, 0, 0} of a tile vector.
 SmallVector<Value> getIndices(OpBuilder &builder, Location loc,
@@ -101,7 +122,8 @@ nas::tile_and_vectorize::planRotatedGroupConv(linalg::LinalgOp op,
                                               const CpuTarget &target) {
   auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
   if (!generic || !generic->hasAttr(kRotatedGroupConvAttrName) ||
-      generic.getNumLoops() != kNumLoops || generic.getNumDpsInputs() != 2)
+      generic.getNumLoops() != kNumLoops || generic.getNumDpsInputs() != 2 ||
+      !hasRotatedGroupConvShapes(generic))
     return std::nullopt;
   ArrayRef<int64_t> output =
       cast<RankedTensorType>(op->getResult(0).getType()).getShape();
@@ -146,7 +168,7 @@ nas::tile_and_vectorize::vectorizeRotatedGroupConv(RewriterBase &rewriter,
                                                    linalg::GenericOp op) {
   if (!op->hasAttr(kRotatedGroupConvAttrName) ||
       op.getNumLoops() != kNumLoops || op.getNumDpsInputs() != 2 ||
-      !op.hasPureTensorSemantics())
+      !op.hasPureTensorSemantics() || !hasRotatedGroupConvShapes(op))
     return failure();
   Value init = op.getDpsInitOperand(0)->get();
   Value weight = op.getDpsInputOperand(1)->get();
@@ -173,13 +195,14 @@ nas::tile_and_vectorize::vectorizeRotatedGroupConv(RewriterBase &rewriter,
   // Tiling leaves a chain of slices, one per tile loop level.
   Location loc = op.getLoc();
   rewriter.setInsertionPoint(op);
-  auto slice =
-      op.getDpsInputOperand(0)->get().getDefiningOp<tensor::ExtractSliceOp>();
-  if (!slice)
-    return failure();
-  SmallVector<OpFoldResult> sizes = slice.getMixedSizes();
+  // An op that needed no tiling reads the collapsed repetition itself.
+  Value source = op.getDpsInputOperand(0)->get();
+  SmallVector<OpFoldResult> sizes =
+      tensor::getMixedSizes(rewriter, loc, source);
   SmallVector<OpFoldResult> offsets(5, rewriter.getIndexAttr(0));
-  Value source;
+  auto slice = source.getDefiningOp<tensor::ExtractSliceOp>();
+  if (slice)
+    sizes = slice.getMixedSizes();
   for (; slice; slice = source.getDefiningOp<tensor::ExtractSliceOp>()) {
     if (!slice.hasUnitStride() || slice.getSourceType().getRank() != 5 ||
         slice.getType().getRank() != 5)

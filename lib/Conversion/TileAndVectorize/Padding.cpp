@@ -56,6 +56,13 @@ LogicalResult rewritePadAsBorderFills(RewriterBase &rewriter,
 
   Location loc = pad.getLoc();
   rewriter.setInsertionPoint(pad);
+  // A padded tensor without elements has nothing to insert or fill, and a
+  // slice of it at a nonzero offset would be out of bounds.
+  if (resultType.getNumElements() == 0) {
+    rewriter.replaceOpWithNewOp<tensor::EmptyOp>(pad, resultType.getShape(),
+                                                 resultType.getElementType());
+    return success();
+  }
   // The padding value may be defined inside the pad's region.
   if (value.getParentRegion() == &pad.getRegion())
     value = rewriter.clone(*value.getDefiningOp())->getResult(0);
@@ -89,7 +96,8 @@ void nas::tile_and_vectorize::copyPaddedSources(RewriterBase &rewriter,
   SmallVector<tensor::PadOp> pads;
   func.walk([&](tensor::PadOp pad) {
     if (!isa_and_present<linalg::LinalgOp>(pad.getSource().getDefiningOp()) &&
-        pad.getSourceType().hasStaticShape())
+        pad.getSourceType().hasStaticShape() &&
+        pad.getSourceType().getNumElements() != 0)
       pads.push_back(pad);
   });
   for (tensor::PadOp pad : pads) {

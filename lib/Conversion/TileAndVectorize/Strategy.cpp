@@ -196,6 +196,13 @@ nas::tile_and_vectorize::planTiling(linalg::LinalgOp op,
   unsigned bitWidth = getFloatBitWidth(op);
   if (bitWidth == 0)
     return std::nullopt;
+  // An op on an empty tensor has nothing to tile, and the tiling utilities
+  // do not accept loops of 0 iterations.
+  for (Value value : op->getOperands()) {
+    auto type = dyn_cast<RankedTensorType>(value.getType());
+    if (type && llvm::is_contained(type.getShape(), 0))
+      return std::nullopt;
+  }
   ArrayRef<int64_t> output =
       cast<RankedTensorType>(op->getResult(0).getType()).getShape();
   auto shapeOf = [&](unsigned operand) {
