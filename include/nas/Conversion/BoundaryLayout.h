@@ -7,9 +7,9 @@
 //
 // The nas ops are NCHW. With `nas-lower-to-llvm boundary-layout=nhwc`, the
 // pass nas-nhwc-boundary gives the 4-D activations at the boundary of the
-// public functions the NHWC layout instead. The rule that decides which
-// arguments and results that applies to lives here, so that the pass and the
-// tools that fill arguments and read results (nas-run, nas-compile) apply the
+// public functions the NHWC layout instead. The rule that picks those
+// arguments and results is defined here, so that the pass and the tools
+// that fill arguments and read results (nas-run, nas-compile) apply the
 // same rule.
 //
 //===----------------------------------------------------------------------===//
@@ -48,7 +48,9 @@ llvm::StringRef getTensorLayoutName(TensorLayout layout);
 /// ranked 4-D tensor and one of its uses is the weight operand of
 /// nas.conv2d, or a weight operand of nas.bottleneck or
 /// nas.inverted_residual. nas-expand-blocks turns those into nas.conv2d
-/// weights, so block expansion does not change the result.
+/// weights, so block expansion does not change the result. NOTE: only the
+/// uses in the function itself count, so a weight that it only passes to a
+/// call is taken for an activation.
 bool isConvolutionWeight(mlir::BlockArgument argument);
 
 /// Returns true if `argument` is a 4-D activation: a ranked 4-D tensor that

@@ -210,9 +210,9 @@ bool isRotatedGroupConv(int64_t groups, int64_t groupChannels,
 ///            %wr[kh, kw, r, g, l]) outs(%init[n, oh, ow, g, l])
 /// ```
 ///
-/// nas-tile-and-vectorize computes the tiles of %y from the input itself
-/// and the repeated copy %xx is then never computed; any other lowering
-/// computes the same values from %xx.
+/// nas-tile-and-vectorize computes the tiles of %y from the input itself,
+/// so the repeated copy %xx is never computed. Any other lowering computes
+/// the same values from %xx.
 Value createRotatedGroupConv(OpBuilder &builder, Location loc, Value input,
                              Value weight, Value bias,
                              RankedTensorType resultType, int64_t groups,

@@ -88,8 +88,7 @@ bool hasRotatedGroupConvShapes(linalg::GenericOp op) {
                                    context);
 }
 
-/// Returns the constant indices {0, 0, `column`, 0, 0} or {0, `column`,
-/// `rotation`, 0, 0} of a tile vector.
+/// Returns `position` as index constants, the indices of a tile vector.
 SmallVector<Value> getIndices(OpBuilder &builder, Location loc,
                               ArrayRef<int64_t> position) {
   SmallVector<Value> indices;
@@ -137,8 +136,11 @@ nas::tile_and_vectorize::planRotatedGroupConv(linalg::LinalgOp op,
   int64_t registersPerVector = llvm::divideCeil(groupsPerTile * width, lanes);
   auto [stride, dilation] = getColumnStrideAndDilation(generic);
   int64_t kernelWidth = weight[1];
-  // The window vectors and their W - 1 rotations, the accumulators and one
-  // weight vector, with one register to spare.
+  // An estimate of the registers of a tile: the window vectors of one
+  // kernel row with their W - 1 rotations, one accumulator per column and
+  // one weight vector, with one register to spare. The second partial sum
+  // of each column is not counted. On the ResNeXt 3x3 layer with groups of
+  // 4, the 4 columns this allows ran as fast as 7 and faster than 2.
   int64_t rows = 1;
   for (int64_t candidate = output[2]; candidate >= 1; --candidate) {
     int64_t window =
@@ -149,10 +151,7 @@ nas::tile_and_vectorize::planRotatedGroupConv(linalg::LinalgOp op,
       break;
     }
   }
-  rows = llvm::divideCeil(output[2], llvm::divideCeil(output[2], rows));
-  auto tileOrFull = [](int64_t size, int64_t tile) {
-    return tile >= size ? 0 : tile;
-  };
+  rows = balanceTile(output[2], rows);
   TilingPlan plan;
   plan.kind = "grouped";
   plan.parallelTiles = {tileOrFull(output[0], 1), tileOrFull(output[1], 1),
@@ -190,12 +189,12 @@ nas::tile_and_vectorize::vectorizeRotatedGroupConv(RewriterBase &rewriter,
 
   // The tile of the repeated input is a slice of the collapsed repetition
   // of the grouped input, with the 2 W - 1 channels l + r of each group.
-  // The same slice of the grouped input, with W channels per group, contains
-  // every value the tile reads.
-  // Tiling leaves a chain of slices, one per tile loop level.
+  // The same slice of the grouped input, with W channels per group,
+  // contains every value the tile reads. Tiling leaves a chain of slices,
+  // one per tile loop level, and an untiled op reads the collapsed
+  // repetition itself.
   Location loc = op.getLoc();
   rewriter.setInsertionPoint(op);
-  // An op that needed no tiling reads the collapsed repetition itself.
   Value source = op.getDpsInputOperand(0)->get();
   SmallVector<OpFoldResult> sizes =
       tensor::getMixedSizes(rewriter, loc, source);
@@ -254,10 +253,10 @@ nas::tile_and_vectorize::vectorizeRotatedGroupConv(RewriterBase &rewriter,
                                           padding, ArrayRef<bool>{true});
   };
 
-  // Each output column accumulates into two registers, the even and the
-  // odd rotations, which are added at the end: with a few columns per
-  // tile, one chain per column would leave the FMA units waiting on the
-  // latency of the previous FMA.
+  // Each output column accumulates into two registers, for the even and
+  // the odd steps, which are added at the end. With few columns per tile,
+  // one dependent chain of FMAs per column would leave the FMA units
+  // waiting for the latency of the previous FMA.
   Value zero = arith::ConstantOp::create(
       rewriter, loc,
       DenseElementsAttr::get(flatType, rewriter.getZeroAttr(elementType)));

@@ -10,8 +10,8 @@
 // convolution with W = 2, 4 or 8 channels per group (the op with
 // kRotatedGroupConvAttrName). A tile covers one output row, `r` output
 // columns and `t` whole groups, t * W channels in one vector. For each of
-// the KH kernel rows, the tile reads the (r - 1) * s + (KW - 1) * d + 1 input vectors
-// of its window once, rotates each group of each vector by 1 to W - 1
+// the KH kernel rows, the tile reads the (r - 1) * s + (KW - 1) * d + 1 input
+// vectors of its window once, rotates each group of each vector by 1 to W - 1
 // channels (one vector.shuffle each), and accumulates one FMA per output
 // column, kernel column and rotation. Every lane of every FMA is useful,
 // where one convolution per group would use W lanes of each vector.
@@ -26,12 +26,11 @@
 namespace nas {
 namespace tile_and_vectorize {
 
-/// Returns the plan of a rotated grouped convolution: tiles of 1 output
-/// row, `r` columns and `t` groups, where t * W is one vector of the
-/// target, or fewer groups if there are fewer, and `r` is the largest
-/// whose window vectors, their rotations and accumulators fit in the
-/// registers. The reduction loops stay in the tile. Returns std::nullopt
-/// for other ops.
+/// Returns the plan of a rotated grouped convolution, or std::nullopt for
+/// other ops. A tile is 1 output row, `r` columns and `t` groups: t * W
+/// channels make one vector of the target, or fewer if there are fewer
+/// groups. `r` is the largest whose window vectors, their rotations and
+/// accumulators fit in the registers. The reduction loops stay whole.
 std::optional<TilingPlan> planRotatedGroupConv(mlir::linalg::LinalgOp op,
                                                const CpuTarget &target);
 

@@ -30,14 +30,6 @@ double getUtilization(int64_t size, int64_t tile) {
          static_cast<double>(llvm::divideCeil(size, tile) * tile);
 }
 
-/// Returns `tile` reduced so that the tiles of a dimension of `size` keep
-/// their count and differ in size by at most one row: 28 with at most 10
-/// per tile gives 3 tiles of 10, 10 and 8 rows.
-int64_t balanceTile(int64_t size, int64_t tile) {
-  int64_t count = llvm::divideCeil(size, tile);
-  return llvm::divideCeil(size, count);
-}
-
 /// Returns true if a vector of `width` elements lowers to whole registers
 /// of `lanes` elements: at most one register, or a power of 2 of full ones.
 /// The x86 backend splits other widths, such as 24 f32 with 16 lanes, into
@@ -45,12 +37,6 @@ int64_t balanceTile(int64_t size, int64_t tile) {
 bool isRegisterWidth(int64_t width, int64_t lanes) {
   return width <= lanes ||
          (width % lanes == 0 && llvm::isPowerOf2_64(width / lanes));
-}
-
-/// Returns the tile size of a loop of `size` iterations, 0 when one tile
-/// covers the loop.
-int64_t tileOrFull(int64_t size, int64_t tile) {
-  return tile >= size ? 0 : tile;
 }
 
 /// Returns the bit width of the element type of the result of `op`, or 0
@@ -118,6 +104,15 @@ TilingPlan planTranspose(linalg::TransposeOp transpose,
 }
 
 } // namespace
+
+int64_t nas::tile_and_vectorize::balanceTile(int64_t size, int64_t tile) {
+  int64_t count = llvm::divideCeil(size, tile);
+  return llvm::divideCeil(size, count);
+}
+
+int64_t nas::tile_and_vectorize::tileOrFull(int64_t size, int64_t tile) {
+  return tile >= size ? 0 : tile;
+}
 
 RegisterBlock nas::tile_and_vectorize::chooseGemmRegisterBlock(
     const CpuTarget &target, int64_t width, int64_t channels, int64_t reduction,
@@ -218,10 +213,10 @@ nas::tile_and_vectorize::planTiling(linalg::LinalgOp op,
         chooseGemmRegisterBlock(target, output[2], output[3],
                                 filter[0] * filter[1] * filter[2], bitWidth);
     // Channel tiles go outermost when there are enough of them to share
-    // among threads and each reuses its weight panel over all pixels.
-    // With fewer, their panels are small and output rows go outermost,
-    // which gives the threads many iterations; a partial channel tile, run
-    // after the others, would otherwise be one sequential iteration.
+    // among threads, and each reuses its weight panel over all pixels.
+    // With fewer, their panels are small, so output rows go outermost and
+    // give the threads many iterations. Otherwise a partial channel tile,
+    // run after the others, would be one sequential iteration.
     bool channelsOutermost =
         llvm::divideCeil(output[3], block.columns) >= kMinChannelTiles;
     // One step of the reduction over (kh, kw, c) is an outer product of

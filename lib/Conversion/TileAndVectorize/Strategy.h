@@ -54,6 +54,15 @@ struct TilingPlan {
 /// target's vector registers, its weight panel (`reduction` x columns) in
 /// half of the L2 cache, and maximizes the useful fraction of the computed
 /// block times its multiply-adds per register loaded.
+/// Returns `tile` reduced so that the tiles of a dimension of `size` keep
+/// their count and differ in size by at most one: 28 with at most 10 per
+/// tile gives 3 tiles of 10, 10 and 8.
+int64_t balanceTile(int64_t size, int64_t tile);
+
+/// Returns the tile size of a loop of `size` iterations: `tile`, or 0 (no
+/// tiling) when one tile covers the loop.
+int64_t tileOrFull(int64_t size, int64_t tile);
+
 RegisterBlock chooseGemmRegisterBlock(const CpuTarget &target, int64_t width,
                                       int64_t channels, int64_t reduction,
                                       unsigned bitWidth);

@@ -252,11 +252,12 @@ void decomposeConvolutions(func::FuncOp func) {
   (void)applyOpPatternsGreedily(convolutions, std::move(patterns), config);
 }
 
-/// Replaces the tile `copy` of a linalg.copy, whose dimensions after its
-/// first one of more than one element span their whole source (as the
-/// "copy" plan tiles it), with a 1-D vector read and write of views that
-/// merge those dimensions. The linalg vectorizer would make an n-D
-/// transfer, which becomes one transfer per row of the last dimension.
+/// Replaces the tile `copy` of a linalg.copy with a 1-D vector read and
+/// write of views that merge its dimensions from the first one of more
+/// than one element. The "copy" plan makes the dimensions after that one
+/// span their whole source, so the views are contiguous. The linalg
+/// vectorizer would make an n-D transfer instead, which becomes one
+/// transfer per row of the last dimension.
 LogicalResult vectorizeContiguousCopy(RewriterBase &rewriter,
                                       linalg::CopyOp copy) {
   if (!copy.hasPureTensorSemantics())
