@@ -37,8 +37,11 @@ void nas::buildLowerToLLVMPipeline(OpPassManager &pm,
   // activation, residual add) into one loop nest each.
   pm.addNestedPass<func::FuncOp>(createLinalgElementwiseOpFusionPass());
   pm.addPass(createCanonicalizerPass());
-  if (options.prepackWeights)
-    pm.addPass(createNasPrepackWeights());
+  if (options.prepackWeights) {
+    NasPrepackWeightsOptions prepackOptions;
+    prepackOptions.cpu = options.cpu;
+    pm.addPass(createNasPrepackWeights(prepackOptions));
+  }
   // Convolutions and pooling, with their fused epilogues, become
   // register-blocked vector code.
   NasTileAndVectorizeOptions vectorizeOptions;

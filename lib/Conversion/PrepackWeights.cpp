@@ -12,9 +12,13 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "TileAndVectorize/Strategy.h"
+
+#include "nas/Conversion/CpuTarget.h"
 #include "nas/Conversion/Passes.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/SymbolTable.h"
 
@@ -26,6 +30,7 @@ namespace nas {
 } // namespace nas
 
 using namespace mlir;
+using namespace nas;
 
 namespace {
 
@@ -126,6 +131,78 @@ SmallVector<int64_t> getPaddedShape(RankedTensorType type) {
   return shape;
 }
 
+/// Returns the width of the output channel blocks of the packed weight
+/// that `op` computes, or 0 to keep it in HWCF. Blocks pay when every use
+/// of the weight is a convolution (directly, not through slices) whose
+/// plan splits the output channels into at least two tiles of the same
+/// width: each tile then reads a contiguous panel instead of a segment of
+/// every row.
+int64_t getChannelBlock(linalg::TransposeOp op, const CpuTarget &target) {
+  int64_t block = 0;
+  for (OpOperand &use : op->getResult(0).getUses()) {
+    auto conv = dyn_cast<linalg::Conv2DNhwcHwcfOp>(use.getOwner());
+    if (!conv || use.getOperandNumber() != 1)
+      return 0;
+    std::optional<nas::tile_and_vectorize::TilingPlan> plan =
+        nas::tile_and_vectorize::planTiling(conv, target);
+    if (!plan || plan->kind != "conv")
+      return 0;
+    int64_t columns = plan->parallelTiles[3];
+    if (columns == 0 || (block != 0 && columns != block))
+      return 0;
+    block = columns;
+  }
+  return block;
+}
+
+/// Returns the type of the blocked form of the HWCF weight `type` with
+/// output channel blocks of `block`: ceil(F / block) x KH x KW x C x block.
+RankedTensorType getBlockedType(RankedTensorType type, int64_t block) {
+  ArrayRef<int64_t> shape = type.getShape();
+  int64_t blocks = llvm::divideCeil(shape[3], block);
+  return RankedTensorType::get({blocks, shape[0], shape[1], shape[2], block},
+                               type.getElementType());
+}
+
+/// Returns `weight` (KH x KW x C x F) packed into output channel blocks of
+/// `block`, the last one padded with zeros: a linalg.pack, lowered to a
+/// pad, an expand_shape and a transpose.
+Value packChannelBlocks(OpBuilder &builder, Location loc, Value weight,
+                        int64_t block) {
+  auto type = cast<RankedTensorType>(weight.getType());
+  RankedTensorType blockedType = getBlockedType(type, block);
+  Value empty = tensor::EmptyOp::create(builder, loc, blockedType.getShape(),
+                                        type.getElementType());
+  Value zero = arith::ConstantOp::create(
+      builder, loc, builder.getZeroAttr(type.getElementType()));
+  auto pack = linalg::PackOp::create(
+      builder, loc, weight, empty, /*innerDimsPos=*/ArrayRef<int64_t>{3},
+      /*innerTiles=*/ArrayRef<OpFoldResult>{builder.getIndexAttr(block)}, zero,
+      /*outerDimsPerm=*/ArrayRef<int64_t>{3, 0, 1, 2});
+  IRRewriter rewriter(builder);
+  rewriter.setInsertionPoint(pack);
+  FailureOr<linalg::LowerPackResult> lowered =
+      linalg::lowerPack(rewriter, pack);
+  assert(succeeded(lowered) && "a static pack always lowers");
+  return lowered->transposeOp->getResult(0);
+}
+
+/// Returns the HWCF weight of `type` that the blocked weight `blocked`
+/// holds in output channel blocks of `block`: a linalg.unpack, which
+/// nas-tile-and-vectorize replaces by a slice of `blocked` in every
+/// convolution tile.
+Value unpackChannelBlocks(OpBuilder &builder, Location loc, Value blocked,
+                          RankedTensorType type, int64_t block) {
+  Value empty = tensor::EmptyOp::create(builder, loc, type.getShape(),
+                                        type.getElementType());
+  return linalg::UnPackOp::create(
+             builder, loc, blocked, empty,
+             /*innerDimsPos=*/ArrayRef<int64_t>{3},
+             /*innerTiles=*/ArrayRef<OpFoldResult>{builder.getIndexAttr(block)},
+             /*outerDimsPerm=*/ArrayRef<int64_t>{3, 0, 1, 2})
+      ->getResult(0);
+}
+
 /// Returns the view of the packed weight of `type` in its padded global
 /// `buffer`: all of it, or the leading part of the padded last dimension.
 Value createWeightView(OpBuilder &builder, Location loc, Value buffer,
@@ -145,7 +222,8 @@ Value createWeightView(OpBuilder &builder, Location loc, Value buffer,
 
 /// Moves the packing ops of `func` into a new function `@<func>_pack_weights`
 /// that stores their results in new globals, which `func` then reads.
-LogicalResult outlinePacking(func::FuncOp func, SymbolTable &symbols) {
+LogicalResult outlinePacking(func::FuncOp func, SymbolTable &symbols,
+                             const CpuTarget &target) {
   MLIRContext *context = func.getContext();
   Location loc = func.getLoc();
   std::string packName = (func.getSymName() + kPackSuffix).str();
@@ -168,9 +246,15 @@ LogicalResult outlinePacking(func::FuncOp func, SymbolTable &symbols) {
   OpBuilder packBuilder = OpBuilder::atBlockEnd(packBody);
 
   for (auto [index, op] : llvm::enumerate(findPackingOps(func))) {
-    auto tensorType = cast<RankedTensorType>(op->getResult(0).getType());
-    auto memrefType = MemRefType::get(getPaddedShape(tensorType),
-                                      tensorType.getElementType());
+    auto weightType = cast<RankedTensorType>(op->getResult(0).getType());
+    int64_t block = getChannelBlock(op, target);
+    // A blocked weight is read panel by panel and needs no padded rows.
+    RankedTensorType tensorType =
+        block ? getBlockedType(weightType, block) : weightType;
+    auto memrefType =
+        MemRefType::get(block ? SmallVector<int64_t>(tensorType.getShape())
+                              : getPaddedShape(tensorType),
+                        tensorType.getElementType());
 
     // A private, uninitialized global, 64-byte aligned for vector loads.
     builder.setInsertionPoint(func);
@@ -182,6 +266,8 @@ LogicalResult outlinePacking(func::FuncOp func, SymbolTable &symbols) {
     StringAttr name = symbols.insert(global);
 
     Value packed = cloneFromArguments(packBuilder, op->getResult(0), mapping);
+    if (block)
+      packed = packChannelBlocks(packBuilder, op.getLoc(), packed, block);
     Value packTarget = createWeightView(
         packBuilder, op.getLoc(),
         memref::GetGlobalOp::create(packBuilder, op.getLoc(), memrefType,
@@ -200,6 +286,8 @@ LogicalResult outlinePacking(func::FuncOp func, SymbolTable &symbols) {
     Value read = bufferization::ToTensorOp::create(
         builder, op.getLoc(), tensorType, buffer, /*restrict=*/true,
         /*writable=*/false);
+    if (block)
+      read = unpackChannelBlocks(builder, op.getLoc(), read, weightType, block);
     op->getResult(0).replaceAllUsesWith(read);
     eraseWithDeadProducers(op);
   }
@@ -210,15 +298,24 @@ LogicalResult outlinePacking(func::FuncOp func, SymbolTable &symbols) {
 
 struct NasPrepackWeightsPass
     : nas::impl::NasPrepackWeightsBase<NasPrepackWeightsPass> {
+  using NasPrepackWeightsBase::NasPrepackWeightsBase;
+
   void runOnOperation() override {
     ModuleOp module = getOperation();
+    FailureOr<CpuTarget> target = lookupCpuTarget(cpu);
+    if (failed(target)) {
+      module.emitError() << "unknown CPU '" << cpu
+                         << "', expected 'host' or an LLVM x86-64 CPU name "
+                         << "such as 'x86-64-v2' or 'znver4'";
+      return signalPassFailure();
+    }
     SymbolTable symbols(module);
     SmallVector<func::FuncOp> funcs;
     for (auto func : module.getOps<func::FuncOp>())
       if (func.isPublic() && !func.isExternal())
         funcs.push_back(func);
     for (func::FuncOp func : funcs)
-      if (failed(outlinePacking(func, symbols)))
+      if (failed(outlinePacking(func, symbols, *target)))
         return signalPassFailure();
   }
 };

@@ -119,11 +119,29 @@ def NasPrepackWeights : Pass<"nas-prepack-weights", "mlir::ModuleOp"> {
     call packed. The pack function gets the `llvm.emit_c_interface` attribute
     when `@f` has it. Functions without packing ops are left unchanged and
     get an empty pack function, so that a caller can always call it.
+
+    When every use of a weight is a `linalg.conv_2d_nhwc_hwcf` whose output
+    channels `nas-tile-and-vectorize` would split into tiles of the same
+    width B (at least two tiles, for the CPU of the `cpu` option), the
+    global holds the weight in output channel blocks instead:
+    ceil(F / B) x KH x KW x C x B, the last block padded with zeros. The
+    pack function computes it with a lowered `linalg.pack`, and `@f` reads
+    it through a `linalg.unpack` to KH x KW x C x F, which
+    nas-tile-and-vectorize replaces in each tile by a slice of one block.
+    Each tile then streams a contiguous panel of weights.
   }];
+  let options = [
+    Option<"cpu", "cpu", "std::string", /*default=*/"\"host\"",
+           "CPU whose tile sizes decide the output channel blocks of "
+           "convolution weights: 'host' or an LLVM x86-64 CPU name">,
+  ];
   let dependentDialects = [
+    "mlir::arith::ArithDialect",
     "mlir::bufferization::BufferizationDialect",
     "mlir::func::FuncDialect",
+    "mlir::linalg::LinalgDialect",
     "mlir::memref::MemRefDialect",
+    "mlir::tensor::TensorDialect",
   ];
 }
 

@@ -15,6 +15,7 @@
 #include "GroupedConv.h"
 #include "Padding.h"
 #include "Strategy.h"
+#include "WeightPanels.h"
 
 #include "nas/Conversion/CpuTarget.h"
 #include "nas/Conversion/Passes.h"
@@ -397,6 +398,7 @@ struct NasTileAndVectorizePass
         anchors.emplace_back(op, *plan);
     });
     if (anchors.empty()) {
+      readWeightPanels(rewriter, func);
       decomposePads(rewriter, func);
       return;
     }
@@ -417,6 +419,7 @@ struct NasTileAndVectorizePass
     // Folds the peeled tile sizes into the slice types and erases the
     // untiled ops.
     canonicalize(func);
+    readWeightPanels(rewriter, func);
     tileReductions(rewriter, func);
     decomposeConvolutions(func);
     vectorizeMarkedOps(rewriter, func);

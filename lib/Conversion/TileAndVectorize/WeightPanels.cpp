@@ -1,0 +1,132 @@
+//===- WeightPanels.cpp - convolution tiles read blocked weights ----------===//
+//
+// Part of the nas-mlir project, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "WeightPanels.h"
+
+#include "mlir/Dialect/Affine/IR/AffineOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+
+using namespace mlir;
+
+namespace {
+
+/// Returns true if `value` is a constant multiple of `factor`, or the
+/// induction variable of an scf.for whose lower bound and step are.
+bool isMultipleOf(OpFoldResult value, int64_t factor) {
+  if (std::optional<int64_t> constant = getConstantIntValue(value))
+    return *constant % factor == 0;
+  scf::ForOp loop = scf::getForInductionVarOwner(cast<Value>(value));
+  return loop && isMultipleOf(loop.getLowerBound(), factor) &&
+         isMultipleOf(loop.getStep(), factor);
+}
+
+/// Returns the block width B if `unpack` unpacks a
+/// ceil(F / B) x KH x KW x C x B tensor to KH x KW x C x F, 0 otherwise.
+int64_t getChannelBlock(linalg::UnPackOp unpack) {
+  if (!unpack.hasPureTensorSemantics() || unpack.getDestType().getRank() != 4 ||
+      unpack.getInnerDimsPos() != ArrayRef<int64_t>{3} ||
+      unpack.getOuterDimsPerm() != ArrayRef<int64_t>{3, 0, 1, 2})
+    return 0;
+  ArrayRef<int64_t> tiles = unpack.getStaticInnerTiles();
+  if (tiles.size() != 1 || ShapedType::isDynamic(tiles[0]))
+    return 0;
+  return tiles[0];
+}
+
+/// Replaces `slice` of the result of `unpack`, whose blocks are `block`
+/// wide, by the same elements sliced from one block of the unpack's source.
+/// Fails unless the slice covers all of KH, KW and C and up to `block`
+/// channels from a multiple of `block`.
+LogicalResult sliceOneBlock(RewriterBase &rewriter,
+                            tensor::ExtractSliceOp slice,
+                            linalg::UnPackOp unpack, int64_t block) {
+  ArrayRef<int64_t> shape = unpack.getDestType().getShape();
+  SmallVector<OpFoldResult> offsets = slice.getMixedOffsets();
+  SmallVector<OpFoldResult> sizes = slice.getMixedSizes();
+  if (slice.getResultType().getRank() != 4 || !slice.hasUnitStride())
+    return failure();
+  for (int64_t dim = 0; dim < 3; ++dim)
+    if (!isZeroInteger(offsets[dim]) ||
+        getConstantIntValue(sizes[dim]) != shape[dim])
+      return failure();
+  std::optional<int64_t> channels = getConstantIntValue(sizes[3]);
+  if (!channels || *channels > block || !isMultipleOf(offsets[3], block))
+    return failure();
+
+  Location loc = slice.getLoc();
+  rewriter.setInsertionPoint(slice);
+  AffineExpr channel = rewriter.getAffineDimExpr(0);
+  OpFoldResult blockIndex = affine::makeComposedFoldedAffineApply(
+      rewriter, loc, channel.floorDiv(block), {offsets[3]});
+  SmallVector<OpFoldResult> blockOffsets(5, rewriter.getIndexAttr(0));
+  blockOffsets[0] = blockIndex;
+  SmallVector<OpFoldResult> blockSizes = {
+      rewriter.getIndexAttr(1), rewriter.getIndexAttr(shape[0]),
+      rewriter.getIndexAttr(shape[1]), rewriter.getIndexAttr(shape[2]),
+      rewriter.getIndexAttr(*channels)};
+  SmallVector<OpFoldResult> strides(5, rewriter.getIndexAttr(1));
+  rewriter.replaceOpWithNewOp<tensor::ExtractSliceOp>(
+      slice, slice.getResultType(), unpack.getSource(), blockOffsets,
+      blockSizes, strides);
+  return success();
+}
+
+/// Replaces the blocked-weight `unpack` by a linalg.transpose of its
+/// source to KH x KW x C x ceil(F / B) x B, a tensor.collapse_shape to
+/// KH x KW x C x (ceil(F / B) * B) and a slice of the first F channels.
+/// linalg::lowerUnPack does not accept the outer permutation.
+void lowerChannelBlocks(RewriterBase &rewriter, linalg::UnPackOp unpack) {
+  Location loc = unpack.getLoc();
+  rewriter.setInsertionPoint(unpack);
+  RankedTensorType type = unpack.getDestType();
+  ArrayRef<int64_t> blocked = unpack.getSourceType().getShape();
+  Value empty = tensor::EmptyOp::create(
+      rewriter, loc,
+      ArrayRef<int64_t>{blocked[1], blocked[2], blocked[3], blocked[0],
+                        blocked[4]},
+      type.getElementType());
+  Value transposed =
+      linalg::TransposeOp::create(rewriter, loc, unpack.getSource(), empty,
+                                  ArrayRef<int64_t>{1, 2, 3, 0, 4})
+          .getResult()[0];
+  Value collapsed = tensor::CollapseShapeOp::create(
+      rewriter, loc, transposed,
+      SmallVector<ReassociationIndices>{{0}, {1}, {2}, {3, 4}});
+  SmallVector<OpFoldResult> offsets(4, rewriter.getIndexAttr(0));
+  SmallVector<OpFoldResult> sizes;
+  for (int64_t size : type.getShape())
+    sizes.push_back(rewriter.getIndexAttr(size));
+  SmallVector<OpFoldResult> strides(4, rewriter.getIndexAttr(1));
+  rewriter.replaceOpWithNewOp<tensor::ExtractSliceOp>(unpack, type, collapsed,
+                                                      offsets, sizes, strides);
+}
+
+} // namespace
+
+void nas::tile_and_vectorize::readWeightPanels(RewriterBase &rewriter,
+                                               func::FuncOp func) {
+  SmallVector<linalg::UnPackOp> unpacks;
+  func.walk([&](linalg::UnPackOp unpack) { unpacks.push_back(unpack); });
+  for (linalg::UnPackOp unpack : unpacks) {
+    int64_t block = getChannelBlock(unpack);
+    if (block == 0)
+      continue;
+    SmallVector<tensor::ExtractSliceOp> slices;
+    for (Operation *user : unpack->getUsers())
+      if (auto slice = dyn_cast<tensor::ExtractSliceOp>(user))
+        slices.push_back(slice);
+    for (tensor::ExtractSliceOp slice : slices)
+      (void)sliceOneBlock(rewriter, slice, unpack, block);
+    if (unpack->use_empty())
+      rewriter.eraseOp(unpack);
+    else
+      lowerChannelBlocks(rewriter, unpack);
+  }
+}
