@@ -216,9 +216,15 @@ nas::tile_and_vectorize::planTiling(linalg::LinalgOp op,
     // among threads, and each reuses its weight panel over all pixels.
     // With fewer, their panels are small, so output rows go outermost and
     // give the threads many iterations. Otherwise a partial channel tile,
-    // run after the others, would be one sequential iteration.
+    // run after the others, would be one sequential iteration. A weight
+    // that fits in a quarter of the L2 cache stays there over all rows, so
+    // its rows go outermost too: each thread then writes whole output rows
+    // instead of a strided part of every row.
+    int64_t weightBytes =
+        filter[0] * filter[1] * filter[2] * output[3] * (bitWidth / 8);
     bool channelsOutermost =
-        llvm::divideCeil(output[3], block.columns) >= kMinChannelTiles;
+        llvm::divideCeil(output[3], block.columns) >= kMinChannelTiles &&
+        weightBytes > target.l2CacheBytes / 4;
     // One step of the reduction over (kh, kw, c) is an outer product of
     // `rows` input elements and `columns` weights.
     return planNhwcWindowOp("conv", output, block, channelsOutermost,

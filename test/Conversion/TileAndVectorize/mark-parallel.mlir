@@ -18,12 +18,12 @@ func.func @conv(%x: tensor<1x16x16x16xf32>, %w: tensor<3x3x16x64xf32>,
   return %c : tensor<1x14x14x64xf32>
 }
 
-// With AVX2, 64 channels make 4 tiles of 16: the channel tiles are the
-// outermost loop, which carries nas.parallel, and the output rows are the
-// next one.
+// With AVX2, 64 channels make 4 tiles of 16. The weight (36 KiB) fits in
+// a quarter of the 256 KiB L2 cache of a named CPU, so the output rows
+// stay the outermost loop.
 // AVX2-LABEL: func.func @conv(
-// AVX2: scf.for %{{.*}} = %c0 to %c64 step %c16
 // AVX2: scf.for %{{.*}} = %c0 to %c14 step %c1
+// AVX2: scf.for %{{.*}} = %c0 to %c64 step %c16
 // AVX2-NOT: nas.parallel
 // AVX2: vector.contract
 // AVX2: } {nas.parallel}
@@ -47,4 +47,26 @@ func.func @conv_two_channel_tiles(%x: tensor<1x16x16x16xf32>,
       ins(%x, %w : tensor<1x16x16x16xf32>, tensor<3x3x16x32xf32>)
       outs(%init : tensor<1x14x14x32xf32>) -> tensor<1x14x14x32xf32>
   return %c : tensor<1x14x14x32xf32>
+}
+
+// With 32 input channels, the weight of 4 tiles of 16 channels takes
+// 72 KiB, more than a quarter of the L2 cache: the channel tiles are the
+// outermost loop, which carries nas.parallel, and the output rows are the
+// next one.
+// CHECK-LABEL: func.func @conv_large_weight
+// AVX2-LABEL: func.func @conv_large_weight
+// AVX2: scf.for %{{.*}} = %c0 to %c64 step %c16
+// AVX2: scf.for %{{.*}} = %c0 to %c14 step %c1
+// AVX2-NOT: nas.parallel
+// AVX2: vector.contract
+// AVX2: } {nas.parallel}
+// AVX2-NOT: nas.parallel
+func.func @conv_large_weight(%x: tensor<1x16x16x32xf32>,
+                             %w: tensor<3x3x32x64xf32>,
+                             %init: tensor<1x14x14x64xf32>)
+    -> tensor<1x14x14x64xf32> {
+  %c = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%x, %w : tensor<1x16x16x32xf32>, tensor<3x3x32x64xf32>)
+      outs(%init : tensor<1x14x14x64xf32>) -> tensor<1x14x14x64xf32>
+  return %c : tensor<1x14x14x64xf32>
 }
