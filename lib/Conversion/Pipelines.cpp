@@ -47,6 +47,7 @@ void nas::buildLowerToLLVMPipeline(OpPassManager &pm,
   NasTileAndVectorizeOptions vectorizeOptions;
   vectorizeOptions.cpu = options.cpu;
   vectorizeOptions.markParallelLoops = options.parallel;
+  vectorizeOptions.minParallelIterations = options.minParallelIterations;
   pm.addNestedPass<func::FuncOp>(createNasTileAndVectorize(vectorizeOptions));
   // No CSE before bufferization: it would merge the tensor.empty ops of
   // different layers, and empty tensor elimination would then make them

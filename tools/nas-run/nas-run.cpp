@@ -95,6 +95,7 @@ struct RunOptions {
   bool prepackWeights;
   unsigned threads;
   nas::ActivationLayout boundaryLayout;
+  int64_t minParallelIterations;
 };
 
 /// Milliseconds elapsed since `start`.
@@ -360,6 +361,7 @@ FailureOr<std::vector<HostTensor>> fillArguments(func::FuncOp func,
 /// tile sizes for `cpu`.
 LogicalResult lowerToLLVM(ModuleOp module, func::FuncOp entry, StringRef cpu,
                           bool prepackWeights, bool parallel,
+                          int64_t minParallelIterations,
                           nas::ActivationLayout boundaryLayout, bool printIR) {
   entry->setAttr(LLVM::LLVMDialect::getEmitCWrapperAttrName(),
                  UnitAttr::get(module.getContext()));
@@ -368,6 +370,7 @@ LogicalResult lowerToLLVM(ModuleOp module, func::FuncOp entry, StringRef cpu,
   pipelineOptions.cpu = cpu.str();
   pipelineOptions.prepackWeights = prepackWeights;
   pipelineOptions.parallel = parallel;
+  pipelineOptions.minParallelIterations = minParallelIterations;
   pipelineOptions.boundaryLayout = boundaryLayout;
   nas::buildLowerToLLVMPipeline(pm, pipelineOptions);
   if (failed(pm.run(module)))
@@ -672,8 +675,8 @@ int run(const RunOptions &options) {
                        "as 'x86-64-v2'");
   auto loweringStart = std::chrono::steady_clock::now();
   if (failed(lowerToLLVM(*module, entry, options.cpu, options.prepackWeights,
-                         options.threads > 1, options.boundaryLayout,
-                         options.printIR)))
+                         options.threads > 1, options.minParallelIterations,
+                         options.boundaryLayout, options.printIR)))
     return reportError("lowering '" + entryName + "' to LLVM failed");
   double loweringMs = millisecondsSince(loweringStart);
 
@@ -869,6 +872,13 @@ int main(int argc, char **argv) {
                      "1); above 1, the tile loops are distributed over the "
                      "threads with OpenMP"),
       llvm::cl::init(1), llvm::cl::cat(category));
+  llvm::cl::opt<int64_t> minParallelIterations(
+      "min-parallel-iterations",
+      llvm::cl::desc("With --threads above 1, the smallest number of "
+                     "iterations (multiply-adds, or elements of a copy) of "
+                     "a kernel that is distributed over the threads "
+                     "(default 524288); smaller kernels run on one thread"),
+      llvm::cl::init(524288), llvm::cl::cat(category));
   llvm::cl::opt<nas::ActivationLayout> boundaryLayout(
       "boundary-layout",
       llvm::cl::desc("Memory layout of the 4-D activation arguments and "
@@ -896,6 +906,9 @@ int main(int argc, char **argv) {
     return reportError("expected --repeat >= 1, got " + llvm::Twine(repeat));
   if (threads < 1)
     return reportError("expected --threads >= 1, got " + llvm::Twine(threads));
+  if (minParallelIterations < 0)
+    return reportError("expected --min-parallel-iterations >= 0, got " +
+                       llvm::Twine(minParallelIterations.getValue()));
 #if defined(__GLIBC__)
   // The compiled code allocates its buffers with malloc in every call.
   // glibc serves blocks above 128 KiB with fresh mmap'ed pages and returns
@@ -910,9 +923,23 @@ int main(int argc, char **argv) {
   if (!(tolerance >= 0.0))
     return reportError("expected --tolerance >= 0, got " +
                        llvm::formatv("{0}", tolerance.getValue()).str());
-  RunOptions options{inputFile,    entry,          seed,    repeat,
-                     check,        tolerance,      printIR, printFill,
-                     printValues,  referenceOnly,  cpu,     perfJit,
-                     printTimings, prepackWeights, threads, boundaryLayout};
+  RunOptions options;
+  options.inputFile = inputFile;
+  options.entry = entry;
+  options.seed = seed;
+  options.repeat = repeat;
+  options.check = check;
+  options.tolerance = tolerance;
+  options.printIR = printIR;
+  options.printFill = printFill;
+  options.printValues = printValues;
+  options.referenceOnly = referenceOnly;
+  options.cpu = cpu;
+  options.perfJit = perfJit;
+  options.printTimings = printTimings;
+  options.prepackWeights = prepackWeights;
+  options.threads = threads;
+  options.boundaryLayout = boundaryLayout;
+  options.minParallelIterations = minParallelIterations;
   return run(options);
 }

@@ -73,6 +73,14 @@ struct LowerToLLVMOptions : mlir::PassPipelineOptions<LowerToLLVMOptions> {
                      "threads with OpenMP; the code then needs the OpenMP "
                      "runtime (libomp)"),
       llvm::cl::init(false)};
+  Option<int64_t> minParallelIterations{
+      *this, "min-parallel-iterations",
+      llvm::cl::desc("With parallel, the smallest number of iterations "
+                     "(multiply-adds, or elements of a copy or transpose) "
+                     "of a kernel that is distributed over threads; smaller "
+                     "kernels run on one thread, because forking and "
+                     "joining would cost more than the second thread saves"),
+      llvm::cl::init(524288)};
 };
 
 /// Adds the passes that lower nas IR to the LLVM dialect: block expansion,

@@ -194,6 +194,11 @@ def NasTileAndVectorize
            /*default=*/"false",
            "Mark the outermost tile loop of each anchor with the unit "
            "attribute nas.parallel, for nas-parallelize-loops">,
+    Option<"minParallelIterations", "min-parallel-iterations", "int64_t",
+           /*default=*/"524288",
+           "With mark-parallel-loops, the smallest number of iterations "
+           "(multiply-adds, or elements of a copy or transpose) of an anchor "
+           "whose outermost tile loop is marked">,
   ];
   let dependentDialects = [
     "mlir::affine::AffineDialect",

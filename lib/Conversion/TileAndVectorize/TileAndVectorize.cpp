@@ -52,6 +52,18 @@ constexpr llvm::StringLiteral kPeelMarker = "nas.peel";
 /// nas-parallelize-loops turns into scf.parallel.
 constexpr llvm::StringLiteral kParallelMarker = "nas.parallel";
 
+/// Returns the number of iterations of the loops of `op`, saturated at
+/// INT64_MAX.
+int64_t getIterationCount(linalg::LinalgOp op) {
+  uint64_t count = 1;
+  bool overflow = false;
+  for (int64_t range : op.getStaticLoopRanges())
+    count = llvm::SaturatingMultiply(count, static_cast<uint64_t>(range),
+                                     &overflow);
+  return overflow || count > INT64_MAX ? INT64_MAX
+                                       : static_cast<int64_t>(count);
+}
+
 /// Adds the canonicalization patterns of every loaded dialect and op.
 void addCanonicalizationPatterns(MLIRContext *context,
                                  RewritePatternSet &patterns) {
@@ -127,10 +139,12 @@ void transposeMatmulOperands(RewriterBase &rewriter, func::FuncOp func) {
 /// Tiles `root` (the anchor or its fusable consumer) with the parallel tile
 /// sizes of `plan` and fuses the anchor and the fill or broadcast ops that
 /// initialize accumulators into the tiles. Marks the tiled ops, the tiled
-/// anchor and the loops for the later steps.
+/// anchor and the loops for the later steps, and the outermost loop as
+/// parallel when the anchor has at least `minParallelIterations`
+/// iterations (never when it is negative).
 LogicalResult tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp anchor,
                           Operation *root, const TilingPlan &plan,
-                          bool markParallel) {
+                          int64_t minParallelIterations) {
   MLIRContext *context = rewriter.getContext();
   scf::SCFTilingOptions tiling;
   tiling.setTileSizes(getAsIndexOpFoldResult(context, plan.parallelTiles));
@@ -173,7 +187,8 @@ LogicalResult tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp anchor,
   }
   for (LoopLikeOpInterface loop : result->loops)
     loop->setAttr(kPeelMarker, unit);
-  if (markParallel && !result->loops.empty())
+  if (minParallelIterations >= 0 && !result->loops.empty() &&
+      getIterationCount(anchor) >= minParallelIterations)
     result->loops.front()->setAttr(kParallelMarker, unit);
   return success();
 }
@@ -408,8 +423,8 @@ struct NasTileAndVectorizePass
       linalg::GenericOp consumer = getFusableConsumer(anchor);
       if (consumer && !isa<linalg::TransposeOp>(root))
         root = consumer.getOperation();
-      if (failed(
-              tileAndFuse(rewriter, anchor, root, plan, markParallelLoops))) {
+      if (failed(tileAndFuse(rewriter, anchor, root, plan,
+                             markParallelLoops ? minParallelIterations : -1))) {
         anchor->emitError() << "failed to tile the " << plan.kind
                             << " op and fuse it into its tiles";
         return signalPassFailure();

@@ -3,6 +3,22 @@
 // column tiles) and the reduction loops do not.
 // RUN: nas-opt %s -nas-tile-and-vectorize="cpu=x86-64-v4 mark-parallel-loops=true" | FileCheck %s
 // RUN: nas-opt %s -nas-tile-and-vectorize="cpu=x86-64-v3 mark-parallel-loops=true" | FileCheck %s --check-prefix=AVX2
+// With min-parallel-iterations, only anchors with that many iterations
+// get the marker: @conv has 14 * 14 * 64 * 3 * 3 * 16 = 1,806,336
+// iterations, @conv_two_channel_tiles half as many and @conv_large_weight
+// twice as many.
+// RUN: nas-opt %s -nas-tile-and-vectorize="cpu=x86-64-v3 mark-parallel-loops=true min-parallel-iterations=1806336" | FileCheck %s --check-prefix=AT-CONV
+// RUN: nas-opt %s -nas-tile-and-vectorize="cpu=x86-64-v3 mark-parallel-loops=true min-parallel-iterations=1806337" | FileCheck %s --check-prefix=ABOVE-CONV
+// AT-CONV-LABEL: func.func @conv(
+// AT-CONV: } {nas.parallel}
+// AT-CONV-LABEL: func.func @conv_two_channel_tiles
+// AT-CONV-NOT: nas.parallel
+// AT-CONV-LABEL: func.func @conv_large_weight
+// AT-CONV: } {nas.parallel}
+// ABOVE-CONV-LABEL: func.func @conv(
+// ABOVE-CONV-NOT: nas.parallel
+// ABOVE-CONV-LABEL: func.func @conv_large_weight
+// ABOVE-CONV: } {nas.parallel}
 
 // CHECK-LABEL: func.func @conv(
 // CHECK: scf.for %{{.*}} = %c0 to %c14 step %c1
