@@ -24,6 +24,10 @@
 // RUN: %if host-avx512 %{ %{run} --cpu=x86-64-v4 --entry=width4_relu --boundary-layout=nhwc | FileCheck %s %}
 // RUN: %if host-avx512 %{ %{run} --cpu=x86-64-v4 --entry=width2_strided_dilated --boundary-layout=nhwc | FileCheck %s %}
 // RUN: %if host-avx512 %{ %{run} --cpu=x86-64-v4 --entry=width8_batch2 --boundary-layout=nhwc --threads=2 | FileCheck %s %}
+// RUN: %{run} --cpu=x86-64-v2 --entry=width4_clip_residual | FileCheck %s
+// RUN: %if host-avx2 %{ %{run} --cpu=x86-64-v3 --entry=width4_clip_residual | FileCheck %s %}
+// RUN: %if host-avx512 %{ %{run} --cpu=x86-64-v4 --entry=width4_clip_residual | FileCheck %s %}
+// RUN: %if host-avx512 %{ %{run} --cpu=x86-64-v4 --entry=width8_no_bias_clip --threads=2 --min-parallel-iterations=1 | FileCheck %s %}
 
 // CHECK: check: passed
 
@@ -59,4 +63,22 @@ func.func @width4_f64(%x: tensor<1x16x7x7xf64>, %w: tensor<16x4x3x5xf64>, %b: te
 func.func @width4_1x1_stride2(%x: tensor<1x32x9x9xf32>, %w: tensor<32x4x1x1xf32>, %b: tensor<32xf32>) -> tensor<1x32x5x5xf32> {
   %y = nas.conv2d %x, %w, %b {strides = array<i64: 2, 2>, padding = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, groups = 8} : (tensor<1x32x9x9xf32>, tensor<32x4x1x1xf32>, tensor<32xf32>) -> tensor<1x32x5x5xf32>
   return %y : tensor<1x32x5x5xf32>
+}
+
+// 9 groups of 4 with a bias, a residual add and a clip to [0, 6] after the
+// convolution: the epilogue of each tile reads the residual, adds it and
+// clips with constants from outside its body.
+func.func @width4_clip_residual(%x: tensor<1x36x9x7xf32>, %w: tensor<36x4x3x3xf32>, %b: tensor<36xf32>, %s: tensor<1x36x9x7xf32>) -> tensor<1x36x9x7xf32> {
+  %y = nas.conv2d %x, %w, %b {strides = array<i64: 1, 1>, padding = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, groups = 9} : (tensor<1x36x9x7xf32>, tensor<36x4x3x3xf32>, tensor<36xf32>) -> tensor<1x36x9x7xf32>
+  %a = nas.add %y, %s : (tensor<1x36x9x7xf32>, tensor<1x36x9x7xf32>) -> tensor<1x36x9x7xf32>
+  %r = nas.clip %a {min = 0.0 : f32, max = 6.0 : f32} : tensor<1x36x9x7xf32> -> tensor<1x36x9x7xf32>
+  return %r : tensor<1x36x9x7xf32>
+}
+
+// 3 groups of 8 without a bias (the accumulators start from a fill), then
+// a clip, on 2 threads.
+func.func @width8_no_bias_clip(%x: tensor<1x24x6x10xf32>, %w: tensor<24x8x3x3xf32>) -> tensor<1x24x4x8xf32> {
+  %y = nas.conv2d %x, %w {strides = array<i64: 1, 1>, padding = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, groups = 3} : (tensor<1x24x6x10xf32>, tensor<24x8x3x3xf32>) -> tensor<1x24x4x8xf32>
+  %r = nas.clip %y {min = 0.0 : f32, max = 6.0 : f32} : tensor<1x24x4x8xf32> -> tensor<1x24x4x8xf32>
+  return %r : tensor<1x24x4x8xf32>
 }

@@ -244,6 +244,33 @@ nas::tile_and_vectorize::vectorizeRotatedGroupConv(RewriterBase &rewriter,
   };
   Value flatInput = merge(input);
   Value flatWeight = merge(weight);
+  // A bias broadcast or a fill that initializes the accumulators gives
+  // their first values directly. The tile is then written into the
+  // broadcast's or the fill's own init, and the initialized tile is never
+  // stored and loaded again.
+  Value initVector;
+  if (auto broadcast = init.getDefiningOp<linalg::BroadcastOp>();
+      broadcast && broadcast.getDimensions() == ArrayRef<int64_t>{0, 1, 2} &&
+      broadcast.hasPureTensorSemantics()) {
+    Value bias =
+        tensor::CollapseShapeOp::create(rewriter, loc, broadcast.getInput(),
+                                        ArrayRef<ReassociationIndices>{{0, 1}});
+    initVector = vector::TransferReadOp::create(
+        rewriter, loc,
+        VectorType::get({groups * width}, outputType.getElementType()), bias,
+        getIndices(rewriter, loc, {0}),
+        arith::ConstantOp::create(
+            rewriter, loc, rewriter.getZeroAttr(outputType.getElementType())),
+        ArrayRef<bool>{true});
+    init = broadcast.getInit();
+  } else if (auto fill = init.getDefiningOp<linalg::FillOp>();
+             fill && fill.hasPureTensorSemantics()) {
+    initVector = vector::BroadcastOp::create(
+        rewriter, loc,
+        VectorType::get({groups * width}, outputType.getElementType()),
+        fill.getInputs()[0]);
+    init = fill.getOutputs()[0];
+  }
   Value flatInit = merge(init);
   Value padding = arith::ConstantOp::create(
       rewriter, loc, rewriter.getFloatAttr(elementType, 0.0));
@@ -262,7 +289,8 @@ nas::tile_and_vectorize::vectorizeRotatedGroupConv(RewriterBase &rewriter,
       DenseElementsAttr::get(flatType, rewriter.getZeroAttr(elementType)));
   SmallVector<std::array<Value, 2>> partials;
   for (int64_t o = 0; o < rows; ++o)
-    partials.push_back({read(flatInit, {0, 0, o, 0}), zero});
+    partials.push_back(
+        {initVector ? initVector : read(flatInit, {0, 0, o, 0}), zero});
   for (int64_t kh = 0; kh < kernelHeight; ++kh) {
     // rotated[i][r]: input column i of the window in kernel row kh, with
     // each group's channels rotated down by r, so that lane l of a group
@@ -303,5 +331,87 @@ nas::tile_and_vectorize::vectorizeRotatedGroupConv(RewriterBase &rewriter,
   result = tensor::ExpandShapeOp::create(rewriter, loc, outputType, result,
                                          mergeChannels);
   rewriter.replaceOp(op, result);
+  return success();
+}
+
+LogicalResult nas::tile_and_vectorize::vectorizeRotatedGroupConvEpilogue(
+    RewriterBase &rewriter, linalg::GenericOp op) {
+  if (!op.hasPureTensorSemantics() || op->getNumResults() != 1 ||
+      op.getNumLoops() != 5 || op.getNumParallelLoops() != op.getNumLoops() ||
+      !llvm::all_of(op.getIndexingMapsArray(),
+                    [](AffineMap map) { return map.isIdentity(); }))
+    return failure();
+  // Only the consumer of a rotated tile, which reads its result through the
+  // expand_shape that vectorizeRotatedGroupConv leaves.
+  SmallVector<ReassociationIndices> mergeChannels = {{0}, {1}, {2}, {3, 4}};
+  bool readsRotatedTile = llvm::any_of(op.getDpsInputs(), [&](Value input) {
+    auto expand = input.getDefiningOp<tensor::ExpandShapeOp>();
+    return expand && expand.getReassociationIndices() == mergeChannels;
+  });
+  auto type = cast<RankedTensorType>(op->getResult(0).getType());
+  if (!readsRotatedTile || !type.hasStaticShape() || type.getDimSize(0) != 1 ||
+      type.getDimSize(1) != 1)
+    return failure();
+  Block *body = op.getBody();
+  for (Operation &nested : body->without_terminator())
+    if (!OpTrait::hasElementwiseMappableTraits(&nested) ||
+        nested.getNumRegions() != 0 || nested.getNumResults() != 1)
+      return failure();
+  for (Value operand : op->getOperands())
+    if (cast<RankedTensorType>(operand.getType()).getShape() != type.getShape())
+      return failure();
+
+  Location loc = op.getLoc();
+  rewriter.setInsertionPoint(op);
+  int64_t rows = type.getDimSize(2);
+  int64_t lanes = type.getDimSize(3) * type.getDimSize(4);
+  auto vectorOf = [&](Type scalar) { return VectorType::get({lanes}, scalar); };
+  auto merge = [&](Value tile) -> Value {
+    return tensor::CollapseShapeOp::create(rewriter, loc, tile, mergeChannels);
+  };
+  SmallVector<Value> flatOperands;
+  for (Value operand : op->getOperands())
+    flatOperands.push_back(merge(operand));
+  Value result = flatOperands.back();
+  for (int64_t row = 0; row < rows; ++row) {
+    SmallVector<Value> indices = getIndices(rewriter, loc, {0, 0, row, 0});
+    IRMapping mapping;
+    for (auto [argument, flat] :
+         llvm::zip(body->getArguments(), flatOperands)) {
+      Type element = argument.getType();
+      Value padding = arith::ConstantOp::create(rewriter, loc, element,
+                                                rewriter.getZeroAttr(element));
+      mapping.map(argument, vector::TransferReadOp::create(
+                                rewriter, loc, vectorOf(element), flat, indices,
+                                padding, ArrayRef<bool>{true}));
+    }
+    for (Operation &nested : body->without_terminator()) {
+      SmallVector<Value> operands;
+      for (Value operand : nested.getOperands()) {
+        if (Value mapped = mapping.lookupOrNull(operand)) {
+          operands.push_back(mapped);
+          continue;
+        }
+        // A scalar defined outside the body, the same in every lane.
+        operands.push_back(vector::BroadcastOp::create(
+            rewriter, loc, vectorOf(operand.getType()), operand));
+      }
+      OperationState state(loc, nested.getName().getStringRef(), operands,
+                           {vectorOf(nested.getResult(0).getType())},
+                           nested.getAttrs());
+      mapping.map(nested.getResult(0), rewriter.create(state)->getResult(0));
+    }
+    Value yielded = body->getTerminator()->getOperand(0);
+    Value vector = mapping.lookupOrNull(yielded);
+    if (!vector)
+      vector = vector::BroadcastOp::create(
+          rewriter, loc, vectorOf(yielded.getType()), yielded);
+    result = vector::TransferWriteOp::create(rewriter, loc, vector, result,
+                                             indices, ArrayRef<bool>{true})
+                 .getResult();
+  }
+  rewriter.replaceOp(op, tensor::ExpandShapeOp::create(rewriter, loc, type,
+                                                       result, mergeChannels)
+                             .getResult());
   return success();
 }

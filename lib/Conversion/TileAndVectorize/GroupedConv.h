@@ -42,6 +42,18 @@ std::optional<TilingPlan> planRotatedGroupConv(mlir::linalg::LinalgOp op,
 mlir::LogicalResult vectorizeRotatedGroupConv(mlir::RewriterBase &rewriter,
                                               mlir::linalg::GenericOp op);
 
+/// Vectorizes the elementwise consumer `op` of a tile that
+/// vectorizeRotatedGroupConv vectorized: a linalg.generic over
+/// 1 x 1 x rows x G x W with identity maps, one of whose inputs is the
+/// tile's result. Each row is computed on 1-D vectors of G * W elements,
+/// read and written through views that merge G and W, as the rotated
+/// kernel writes its rows. The reads of the kernel's rows then fold to the
+/// kernel's registers; the linalg vectorizer would instead read the tile
+/// as vectors of W elements.
+mlir::LogicalResult
+vectorizeRotatedGroupConvEpilogue(mlir::RewriterBase &rewriter,
+                                  mlir::linalg::GenericOp op);
+
 } // namespace tile_and_vectorize
 } // namespace nas
 

@@ -325,10 +325,19 @@ void vectorizeMarkedOps(RewriterBase &rewriter, func::FuncOp func) {
     if (op->hasAttr(kVectorizeMarker))
       ops.push_back(op);
   });
+  // The rotated group convolutions go first, while the fill or broadcast
+  // that initializes their accumulators is still a linalg op, which their
+  // kernel reads instead of the initialized tile.
+  llvm::erase_if(ops, [&](linalg::LinalgOp op) {
+    auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
+    if (!generic || failed(vectorizeRotatedGroupConv(rewriter, generic)))
+      return false;
+    return true;
+  });
   for (linalg::LinalgOp op : ops) {
     op->removeAttr(kVectorizeMarker);
     if (auto generic = dyn_cast<linalg::GenericOp>(op.getOperation()))
-      if (succeeded(vectorizeRotatedGroupConv(rewriter, generic)))
+      if (succeeded(vectorizeRotatedGroupConvEpilogue(rewriter, generic)))
         continue;
     if (auto copy = dyn_cast<linalg::CopyOp>(op.getOperation()))
       if (succeeded(vectorizeContiguousCopy(rewriter, copy)))
