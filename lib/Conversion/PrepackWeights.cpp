@@ -20,7 +20,9 @@
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
 #include "mlir/IR/IRMapping.h"
+#include "mlir/IR/Matchers.h"
 #include "mlir/IR/SymbolTable.h"
+#include "mlir/Transforms/RegionUtils.h"
 
 #include "llvm/ADT/SetVector.h"
 
@@ -45,6 +47,8 @@ bool isWeightUse(OpOperand &use) {
     return use.getOperandNumber() == 1;
   if (auto matmul = dyn_cast<linalg::MatmulOp>(user))
     return !matmul.hasUserDefinedMaps() && use.getOperandNumber() == 1;
+  if (isa<linalg::GenericOp>(user) && user->hasAttr(kRotatedGroupConvAttrName))
+    return use.getOperandNumber() == 1;
   if (isa<tensor::ExtractSliceOp, tensor::CollapseShapeOp,
           tensor::ExpandShapeOp>(user))
     return llvm::all_of(user->getUses(), isWeightUse);
@@ -72,15 +76,41 @@ bool isReshapedArgument(Value value, func::FuncOp func) {
   return false;
 }
 
+/// Returns true if `op` is a linalg.generic without inputs that fills a
+/// (reshaped) tensor.empty with elements it extracts from arguments of
+/// `func`, as the rotated weight of a grouped convolution does: every
+/// value its body uses from outside is an argument or a constant.
+bool isArgumentGather(linalg::GenericOp op, func::FuncOp func) {
+  if (!op.hasPureTensorSemantics() || op.getNumDpsInputs() != 0 ||
+      op->getNumResults() != 1 || !isReshapedEmpty(op.getDpsInits()[0]))
+    return false;
+  llvm::SetVector<Value> captured;
+  getUsedValuesDefinedAbove(op->getRegions(), captured);
+  bool readsArgument = false;
+  for (Value value : captured) {
+    auto argument = dyn_cast<BlockArgument>(value);
+    if (argument && argument.getOwner()->getParentOp() == func)
+      readsArgument = true;
+    else if (!matchPattern(value, m_Constant()))
+      return false;
+  }
+  return readsArgument;
+}
+
 /// Returns the weight packing ops of `func`: transposes of (reshaped)
-/// arguments into a (reshaped) tensor.empty whose result is only read as a
-/// weight.
-SmallVector<linalg::TransposeOp> findPackingOps(func::FuncOp func) {
-  SmallVector<linalg::TransposeOp> ops;
-  func.walk([&](linalg::TransposeOp op) {
-    if (!op.hasPureTensorSemantics() ||
-        !isReshapedArgument(op.getInput(), func) ||
-        !isReshapedEmpty(op.getInit()))
+/// arguments into a (reshaped) tensor.empty, and gathers from arguments
+/// (isArgumentGather), whose result is only read as a weight.
+SmallVector<linalg::LinalgOp> findPackingOps(func::FuncOp func) {
+  SmallVector<linalg::LinalgOp> ops;
+  func.walk([&](linalg::LinalgOp op) {
+    auto transpose = dyn_cast<linalg::TransposeOp>(op.getOperation());
+    auto generic = dyn_cast<linalg::GenericOp>(op.getOperation());
+    bool packs = transpose
+                     ? transpose.hasPureTensorSemantics() &&
+                           isReshapedArgument(transpose.getInput(), func) &&
+                           isReshapedEmpty(transpose.getInit())
+                     : generic && isArgumentGather(generic, func);
+    if (!packs)
       return;
     Value result = op->getResult(0);
     if (!result.use_empty() && llvm::all_of(result.getUses(), isWeightUse))
@@ -97,6 +127,11 @@ Value cloneFromArguments(OpBuilder &builder, Value value, IRMapping &mapping) {
     return mapped;
   Operation *producer = value.getDefiningOp();
   for (Value operand : producer->getOperands())
+    cloneFromArguments(builder, operand, mapping);
+  // The constants that a gather's body uses from outside it.
+  llvm::SetVector<Value> captured;
+  getUsedValuesDefinedAbove(producer->getRegions(), captured);
+  for (Value operand : captured)
     cloneFromArguments(builder, operand, mapping);
   builder.clone(*producer, mapping);
   return mapping.lookup(value);
@@ -137,7 +172,7 @@ SmallVector<int64_t> getPaddedShape(RankedTensorType type) {
 /// plan splits the output channels into at least two tiles of the same
 /// width: each tile then reads a contiguous panel instead of a segment of
 /// every row.
-int64_t getChannelBlock(linalg::TransposeOp op, const CpuTarget &target) {
+int64_t getChannelBlock(linalg::LinalgOp op, const CpuTarget &target) {
   int64_t block = 0;
   for (OpOperand &use : op->getResult(0).getUses()) {
     auto conv = dyn_cast<linalg::Conv2DNhwcHwcfOp>(use.getOwner());

@@ -100,7 +100,10 @@ def NasPrepackWeights : Pass<"nas-prepack-weights", "mlir::ModuleOp"> {
     `tensor.collapse_shape` and `tensor.expand_shape`) and its result is
     only read as the weight of `linalg.conv_2d_nhwc_hwcf`,
     `linalg.depthwise_conv_2d_nhwc_hwc` or `linalg.matmul` (directly or
-    through `tensor.extract_slice` and reshapes).
+    through `tensor.extract_slice` and reshapes). A `linalg.generic` without
+    inputs that fills a `tensor.empty` with elements extracted from
+    arguments, such as the rotated weight of a grouped convolution read by
+    a generic marked `nas.rotated_group_conv`, is a packing op too.
 
     Each packing op gets a private, uninitialized `memref.global`. When the
     rows of the packed weight (its last dimension) are a multiple of 256
