@@ -280,7 +280,13 @@ LogicalResult outlinePacking(func::FuncOp func, SymbolTable &symbols,
     mapping.map(original, packed);
   OpBuilder packBuilder = OpBuilder::atBlockEnd(packBody);
 
-  for (auto [index, op] : llvm::enumerate(findPackingOps(func))) {
+  // A function that another function calls keeps its transposes, because
+  // a caller runs only its own pack function and would leave the callee's
+  // globals unfilled.
+  SmallVector<linalg::TransposeOp> packingOps;
+  if (SymbolTable::symbolKnownUseEmpty(func, func->getParentOp()))
+    packingOps = findPackingOps(func);
+  for (auto [index, op] : llvm::enumerate(packingOps)) {
     auto weightType = cast<RankedTensorType>(op->getResult(0).getType());
     int64_t block = getChannelBlock(op, target);
     // A blocked weight is read panel by panel and needs no padded rows.

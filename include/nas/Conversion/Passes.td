@@ -121,7 +121,9 @@ def NasPrepackWeights : Pass<"nas-prepack-weights", "mlir::ModuleOp"> {
     after every change of those arguments, because `@f` reads what the last
     call packed. The pack function gets the `llvm.emit_c_interface` attribute
     when `@f` has it. Functions without packing ops are left unchanged and
-    get an empty pack function, so that a caller can always call it.
+    get an empty pack function, so that a caller can always call it. A
+    public function that another function of the module calls is left
+    unchanged too, because its callers run only their own pack function.
 
     When every use of a weight is a `linalg.conv_2d_nhwc_hwcf` whose output
     channels `nas-tile-and-vectorize` would split into tiles of the same

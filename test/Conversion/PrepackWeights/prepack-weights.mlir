@@ -153,6 +153,37 @@ func.func @no_weights(%x: tensor<4xf32>) -> tensor<4xf32> {
 
 // -----
 
+// @callee is public but called by @caller, whose pack function would not
+// fill @callee's globals: @callee keeps its weight transpose and gets an
+// empty pack function.
+// CHECK-NOT: memref.global
+// CHECK-LABEL: func.func @caller
+// CHECK: call @callee
+// CHECK-LABEL: func.func @caller_pack_weights
+// CHECK-NEXT: return
+// CHECK-LABEL: func.func @callee
+// CHECK: linalg.transpose ins(%arg1 : tensor<8x4x1x1xf32>)
+// CHECK: linalg.conv_2d_nhwc_hwcf
+// CHECK-LABEL: func.func @callee_pack_weights
+// CHECK-NEXT: return
+func.func @caller(%x: tensor<1x4x4x4xf32>, %w: tensor<8x4x1x1xf32>) -> tensor<1x4x4x8xf32> {
+  %y = func.call @callee(%x, %w) : (tensor<1x4x4x4xf32>, tensor<8x4x1x1xf32>) -> tensor<1x4x4x8xf32>
+  return %y : tensor<1x4x4x8xf32>
+}
+func.func @callee(%x: tensor<1x4x4x4xf32>, %w: tensor<8x4x1x1xf32>) -> tensor<1x4x4x8xf32> {
+  %we = tensor.empty() : tensor<1x1x4x8xf32>
+  %wt = linalg.transpose ins(%w : tensor<8x4x1x1xf32>) outs(%we : tensor<1x1x4x8xf32>) permutation = [2, 3, 1, 0]
+  %zero = arith.constant 0.0 : f32
+  %oe = tensor.empty() : tensor<1x4x4x8xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%oe : tensor<1x4x4x8xf32>) -> tensor<1x4x4x8xf32>
+  %y = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%x, %wt : tensor<1x4x4x4xf32>, tensor<1x1x4x8xf32>)
+      outs(%init : tensor<1x4x4x8xf32>) -> tensor<1x4x4x8xf32>
+  return %y : tensor<1x4x4x8xf32>
+}
+
+// -----
+
 // expected-error@+1 {{cannot create the weight packing function 'taken_pack_weights': the name is taken}}
 func.func @taken(%x: tensor<4xf32>) -> tensor<4xf32> {
   return %x : tensor<4xf32>
