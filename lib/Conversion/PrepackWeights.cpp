@@ -280,10 +280,10 @@ LogicalResult outlinePacking(func::FuncOp func, SymbolTable &symbols,
     mapping.map(original, packed);
   OpBuilder packBuilder = OpBuilder::atBlockEnd(packBody);
 
-  // A function that another function calls keeps its transposes, because
+  // A function that another function calls keeps its packing ops, because
   // a caller runs only its own pack function and would leave the callee's
   // globals unfilled.
-  SmallVector<linalg::TransposeOp> packingOps;
+  SmallVector<linalg::LinalgOp> packingOps;
   if (SymbolTable::symbolKnownUseEmpty(func, func->getParentOp()))
     packingOps = findPackingOps(func);
   for (auto [index, op] : llvm::enumerate(packingOps)) {
