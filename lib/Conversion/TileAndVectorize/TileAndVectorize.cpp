@@ -14,6 +14,7 @@
 
 #include "GroupedConv.h"
 #include "Padding.h"
+#include "SplitPaddedWindows.h"
 #include "Strategy.h"
 #include "WeightPanels.h"
 
@@ -414,6 +415,8 @@ struct NasTileAndVectorizePass
 
     IRRewriter rewriter(&getContext());
     transposeMatmulOperands(rewriter, func);
+    SmallPtrSet<Operation *, 16> sequential;
+    splitPaddedWindows(rewriter, func, *target, getFusableConsumer, sequential);
     copyPaddedSources(rewriter, func);
 
     SmallVector<std::pair<linalg::LinalgOp, TilingPlan>> anchors;
@@ -432,8 +435,10 @@ struct NasTileAndVectorizePass
       linalg::GenericOp consumer = getFusableConsumer(anchor);
       if (consumer && !isa<linalg::TransposeOp>(root))
         root = consumer.getOperation();
-      if (failed(tileAndFuse(rewriter, anchor, root, plan,
-                             markParallelLoops ? minParallelIterations : -1))) {
+      int64_t minIterations = markParallelLoops && !sequential.contains(anchor)
+                                  ? minParallelIterations
+                                  : -1;
+      if (failed(tileAndFuse(rewriter, anchor, root, plan, minIterations))) {
         anchor->emitError() << "failed to tile the " << plan.kind
                             << " op and fuse it into its tiles";
         return signalPassFailure();
