@@ -93,3 +93,13 @@ FailureOr<nas::CpuTarget> nas::lookupCpuTarget(llvm::StringRef cpu) {
   target.features = joinFeatures(features);
   return target;
 }
+
+FailureOr<nas::CpuTarget> nas::lookupCpuTarget(llvm::StringRef cpu,
+                                               Operation *op) {
+  FailureOr<CpuTarget> target = lookupCpuTarget(cpu);
+  if (failed(target))
+    op->emitError() << "unknown CPU '" << cpu
+                    << "', expected 'host' or an LLVM x86-64 CPU name "
+                    << "such as 'x86-64-v2' or 'znver4'";
+  return target;
+}

@@ -343,13 +343,9 @@ struct NasPrepackWeightsPass
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
-    FailureOr<CpuTarget> target = lookupCpuTarget(cpu);
-    if (failed(target)) {
-      module.emitError() << "unknown CPU '" << cpu
-                         << "', expected 'host' or an LLVM x86-64 CPU name "
-                         << "such as 'x86-64-v2' or 'znver4'";
+    FailureOr<CpuTarget> target = lookupCpuTarget(cpu, module);
+    if (failed(target))
       return signalPassFailure();
-    }
     SymbolTable symbols(module);
     SmallVector<func::FuncOp> funcs;
     for (auto func : module.getOps<func::FuncOp>())

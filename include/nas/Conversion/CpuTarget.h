@@ -13,6 +13,7 @@
 #ifndef NAS_CONVERSION_CPUTARGET_H
 #define NAS_CONVERSION_CPUTARGET_H
 
+#include "mlir/IR/Operation.h"
 #include "mlir/Support/LLVM.h"
 
 #include "llvm/ADT/StringRef.h"
@@ -47,6 +48,12 @@ struct CpuTarget {
 /// "x86-64-v4", "skylake-avx512" or "znver4". Returns failure for a name
 /// that LLVM's x86 target parser does not know.
 mlir::FailureOr<CpuTarget> lookupCpuTarget(llvm::StringRef cpu);
+
+/// Returns the parameters of the CPU named `cpu`, as lookupCpuTarget does,
+/// or emits an error on `op` naming the unknown CPU and the accepted names
+/// and returns failure.
+mlir::FailureOr<CpuTarget> lookupCpuTarget(llvm::StringRef cpu,
+                                           mlir::Operation *op);
 
 } // namespace nas
 

@@ -405,13 +405,9 @@ struct NasTileAndVectorizePass
 
   void runOnOperation() override {
     func::FuncOp func = getOperation();
-    FailureOr<CpuTarget> target = lookupCpuTarget(cpu);
-    if (failed(target)) {
-      func.emitError() << "unknown CPU '" << cpu
-                       << "', expected 'host' or an LLVM x86-64 CPU name "
-                       << "such as 'x86-64-v2' or 'znver4'";
+    FailureOr<CpuTarget> target = lookupCpuTarget(cpu, func);
+    if (failed(target))
       return signalPassFailure();
-    }
 
     IRRewriter rewriter(&getContext());
     transposeMatmulOperands(rewriter, func);
