@@ -21,6 +21,10 @@
 // RUN: %{nhwc2} --entry=dw_f64 | FileCheck %s --check-prefix=DW-F64
 // RUN: %{nhwc} --entry=dw_multiplier | FileCheck %s --check-prefix=DW-MULTIPLIER
 // RUN: %{nhwc2} --entry=dw_multiplier | FileCheck %s --check-prefix=DW-MULTIPLIER
+// RUN: %{nhwc} --entry=dw_1x1_padding_stride | FileCheck %s --check-prefix=DW-1X1-PADDING-STRIDE
+// RUN: %{nhwc2} --entry=dw_1x1_padding_stride | FileCheck %s --check-prefix=DW-1X1-PADDING-STRIDE
+// RUN: %{nhwc} --entry=dw_1x1_padding_after | FileCheck %s --check-prefix=DW-1X1-PADDING-AFTER
+// RUN: %{nhwc2} --entry=dw_1x1_padding_after | FileCheck %s --check-prefix=DW-1X1-PADDING-AFTER
 // RUN: %{nhwc} --entry=conv_stride2 | FileCheck %s --check-prefix=CONV-STRIDE2
 // RUN: %{nhwc2} --entry=conv_stride2 | FileCheck %s --check-prefix=CONV-STRIDE2
 // RUN: %{nchw} --entry=conv_stride2 | FileCheck %s --check-prefix=CONV-STRIDE2
@@ -99,6 +103,25 @@ func.func @dw_f64(%x: tensor<1x16x24x24xf64>, %w: tensor<16x1x3x3xf64>, %b: tens
 func.func @dw_multiplier(%x: tensor<1x5x33x33xf32>, %w: tensor<10x1x5x5xf32>, %b: tensor<10xf32>) -> tensor<1x10x17x17xf32> {
   %0 = nas.conv2d %x, %w, %b {strides = array<i64: 2, 2>, padding = array<i64: 2, 2, 2, 2>, dilations = array<i64: 1, 1>, groups = 5} : (tensor<1x5x33x33xf32>, tensor<10x1x5x5xf32>, tensor<10xf32>) -> tensor<1x10x17x17xf32>
   return %0 : tensor<1x10x17x17xf32>
+}
+
+// Depthwise 1x1, stride (2, 3), padding [0, 2, 2, 1], batch 2: the left
+// strip reads only padding, ahead of the input.
+// DW-1X1-PADDING-STRIDE: output: tensor<2x12x34x9xf32>
+// DW-1X1-PADDING-STRIDE: check: passed
+func.func @dw_1x1_padding_stride(%x: tensor<2x12x65x23xf32>, %w: tensor<12x1x1x1xf32>, %b: tensor<12xf32>) -> tensor<2x12x34x9xf32> {
+  %0 = nas.conv2d %x, %w, %b {strides = array<i64: 2, 3>, padding = array<i64: 0, 2, 2, 1>, dilations = array<i64: 1, 1>, groups = 12} : (tensor<2x12x65x23xf32>, tensor<12x1x1x1xf32>, tensor<12xf32>) -> tensor<2x12x34x9xf32>
+  %1 = nas.relu %0 : tensor<2x12x34x9xf32> -> tensor<2x12x34x9xf32>
+  return %1 : tensor<2x12x34x9xf32>
+}
+
+// Depthwise 1x1, stride 3, padding [0, 0, 5, 5]: the bottom and right strips
+// start after the input, in the padding.
+// DW-1X1-PADDING-AFTER: output: tensor<1x16x15x15xf32>
+// DW-1X1-PADDING-AFTER: check: passed
+func.func @dw_1x1_padding_after(%x: tensor<1x16x40x40xf32>, %w: tensor<16x1x1x1xf32>, %b: tensor<16xf32>) -> tensor<1x16x15x15xf32> {
+  %0 = nas.conv2d %x, %w, %b {strides = array<i64: 3, 3>, padding = array<i64: 0, 0, 5, 5>, dilations = array<i64: 1, 1>, groups = 16} : (tensor<1x16x40x40xf32>, tensor<16x1x1x1xf32>, tensor<16xf32>) -> tensor<1x16x15x15xf32>
+  return %0 : tensor<1x16x15x15xf32>
 }
 
 // Convolution 3x3, stride 2, padding 1, 3 -> 32 channels (a MobileNetV2

@@ -216,12 +216,15 @@ void getRegionInput(const PaddedInput &input, ArrayRef<WindowDim> windows,
     int64_t end =
         (region.offsets[dim] + region.sizes[dim] - 1) * window.stride +
         window.extent() - input.low[dim];
-    int64_t clampedBegin = std::clamp<int64_t>(begin, 0, input.sizes[dim]);
-    int64_t clampedEnd = std::clamp<int64_t>(end, 0, input.sizes[dim]);
-    offsets[dim] = input.offsets[dim] + clampedBegin;
-    sizes[dim] = clampedEnd - clampedBegin;
-    low[dim] = clampedBegin - begin;
-    high[dim] = end - clampedEnd;
+    // A range of windows can lie wholly before or after the input, in the
+    // padding.
+    int64_t size = input.sizes[dim];
+    int64_t inputBegin = std::clamp<int64_t>(begin, 0, size);
+    int64_t inputEnd = std::clamp<int64_t>(end, inputBegin, size);
+    offsets[dim] = input.offsets[dim] + inputBegin;
+    sizes[dim] = inputEnd - inputBegin;
+    low[dim] = std::max<int64_t>(0, std::min<int64_t>(end, 0) - begin);
+    high[dim] = std::max<int64_t>(0, end - std::max(begin, size));
   }
 }
 
@@ -578,20 +581,16 @@ void nas::tile_and_vectorize::splitPaddedWindows(
         cast<RankedTensorType>(op->getResult(0).getType()).getShape();
     if (llvm::is_contained(output, 0))
       continue;
-    int64_t inputBytes = getElementTypeOrSelf(op->getResult(0).getType())
-                             .getIntOrFloatBitWidth() /
-                         8;
-    for (int64_t size : input->sizes)
-      inputBytes *= size;
-    if (inputBytes < kMinSplitInputBytes)
-      continue;
     int64_t inputElements = 1;
     for (int64_t size : input->sizes)
       inputElements *= size;
+    unsigned bitWidth = getElementTypeOrSelf(op->getResult(0).getType())
+                            .getIntOrFloatBitWidth();
     int64_t work = getWorkPerOutput(op);
     for (int64_t size : output)
       work *= size;
-    if (work > kMaxSplitWorkPerInput * inputElements)
+    if (inputElements * bitWidth / 8 < kMinSplitInputBytes ||
+        work > kMaxSplitWorkPerInput * inputElements)
       continue;
 
     // Interior outputs [begin[i], end[i]) along H (i = 0) and W (i = 1).
@@ -680,6 +679,7 @@ void nas::tile_and_vectorize::splitPaddedWindows(
     }
     if (2 * stripElements > inputElements)
       continue;
+
     splitOp(rewriter, op, *input, windows, regions, getFusableConsumer(op),
             strips, sequential);
   }
