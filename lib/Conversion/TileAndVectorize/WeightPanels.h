@@ -17,8 +17,8 @@ namespace tile_and_vectorize {
 /// Makes the convolution tiles of `func` read their weights from the
 /// output channel blocks that nas-prepack-weights stores. Such a weight is
 /// a linalg.unpack of a ceil(F / B) x KH x KW x C x B tensor to
-/// KH x KW x C x F, and a tile reads a slice of up to B channels starting
-/// at a multiple of B:
+/// KH x KW x C x F. A tile reads a slice of up to B channels from a
+/// multiple of B:
 ///
 /// ```mlir
 /// %w = linalg.unpack %blocked outer_dims_perm = [3, 0, 1, 2]
