@@ -32,17 +32,17 @@ namespace {
 /// the input into the padded buffer costs less than the extra tile loops,
 /// strip buffers and strip copies of the pieces. Measured with AVX-512 on
 /// one thread, 3x3 depthwise convolutions of 32 channels ran 0.1 us slower
-/// split on 12x12 inputs (18 KiB: 1.2 against 1.1 us) and 0.2 us faster on
-/// 14x14 (25 KiB: 1.5 against 1.7 us); 3x3 stride-2 max pooling of 64
-/// channels ran 0.1 us faster on 8x8 (16 KiB).
+/// split on 12x12 inputs (18 KiB: 1.2 against 1.1 us). They ran 0.2 us
+/// faster on 14x14 (25 KiB: 1.5 against 1.7 us). A 3x3 stride-2 max
+/// pooling of 64 channels ran 0.1 us faster on 8x8 (16 KiB).
 constexpr int64_t kMinSplitInputBytes = 20 * 1024;
 
 /// Largest work per input element, in multiply-adds (or additions, or
 /// maxima) of the op, of an op that is split. Above it, the copy of the
-/// input is a small part of the op's time, less than the pieces add: their
-/// strips, computed and copied on one thread or with a fork and join each,
-/// and the columns of a convolution's left and right strips, which take a
-/// register block each. Measured with AVX-512, 3x3 stride-2 convolutions
+/// input is a small part of the op's time, less than the pieces add. The
+/// strips are computed and copied on one thread or with a fork and join
+/// each, and the left and right strips of a convolution take a register
+/// block of columns each. Measured with AVX-512, 3x3 stride-2 convolutions
 /// from 3 to 32 channels on 224x224 (72 per element) ran 14% faster split
 /// on one thread and as fast on two; 3x3 convolutions from 16 to 16
 /// channels on 112x112 (144) 4% faster on one thread and 17% slower on two,
@@ -52,10 +52,10 @@ constexpr int64_t kMaxSplitWorkPerInput = 100;
 
 /// Smallest work, in multiply-adds (or additions, or maxima), of a border
 /// piece whose outermost tile loop is distributed over threads. A fork and
-/// join of two threads cost about 3 us on the machine measured: the 3x3
+/// join of two threads cost about 3 us on the machine measured. The 3x3
 /// stride-2 depthwise layer of 144 channels on 56x56 took 34 us with its
-/// two strips and their copies distributed too, against 23 us with only
-/// the interior. 2^20 multiply-adds take 10 us (convolution) to 35 us
+/// two strips and their copies distributed too, and 23 us with only the
+/// interior distributed. 2^20 multiply-adds take 10 us (convolution) to 35 us
 /// (depthwise) on one core, so above that, halving the time pays for the
 /// fork and join: split, the 7x7 stem of ResNet-50, whose strips take 2 to
 /// 6 million each, ran 9% faster on two threads with them distributed.
@@ -98,9 +98,9 @@ int64_t getWindowAttr(Operation *op, StringRef name, unsigned index) {
   return attr.getValues<int64_t>()[index];
 }
 
-/// Returns the windows of the H and W dimensions of `op` if it is a 2-D
-/// convolution or pooling op in NHWC whose loops and operands this step
-/// knows, std::nullopt otherwise.
+/// Returns the windows of the H and W dimensions of `op` if it is one of
+/// the 2-D convolution or pooling ops in NHWC that this step splits,
+/// std::nullopt otherwise.
 std::optional<std::array<WindowDim, 2>> getWindows(linalg::LinalgOp op) {
   if (!isa<linalg::Conv2DNhwcHwcfOp, linalg::DepthwiseConv2DNhwcHwcOp,
            linalg::PoolingNhwcMaxOp, linalg::PoolingNhwcSumOp>(
@@ -125,8 +125,8 @@ std::optional<std::array<WindowDim, 2>> getWindows(linalg::LinalgOp op) {
 
 /// Matches `input`, the input operand of a convolution or pooling op, as a
 /// tensor.pad of H and W with a constant value, or as a slice of such a
-/// pad that keeps the whole padded H and W, of a 4-D value with static
-/// shape that is not the result of a linalg op.
+/// pad that keeps the whole padded H and W. The padded value must be 4-D,
+/// have a static shape and not be the result of a linalg op.
 std::optional<PaddedInput> matchPaddedInput(Value input) {
   auto slice = input.getDefiningOp<tensor::ExtractSliceOp>();
   auto pad = (slice ? slice.getSource() : input).getDefiningOp<tensor::PadOp>();
@@ -252,7 +252,7 @@ using StripCache =
 
 /// Returns a tensor.pad by `low` and `high` of a linalg.copy of the
 /// elements of `input`'s source from `offsets` with `sizes` along H and W,
-/// and all of its batch and channels: only the copy of a slice that spans
+/// and all of its batch and channels. Only the copy of a slice that spans
 /// the whole channels is contiguous. Reuses the strip of `strips` when it
 /// is defined before the insertion point.
 Value getPaddedStrip(RewriterBase &rewriter, Location loc,
@@ -422,7 +422,7 @@ void splitOp(RewriterBase &rewriter, linalg::LinalgOp op,
 
   // When the result is only padded, for the input of the next window op,
   // the pieces write into the padded tensor, whose border is filled first,
-  // as decomposePads would do: otherwise copyPaddedSources would copy the
+  // as decomposePads would do. Otherwise copyPaddedSources would copy the
   // assembled result, which no linalg op computes, into the padded buffer.
   // This needs the pieces not to read the tensor that they assemble.
   tensor::PadOp padUser;
