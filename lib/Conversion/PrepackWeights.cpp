@@ -18,7 +18,7 @@
 #include "nas/Conversion/Passes.h"
 
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
-#include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/Tensor/Utils/Utils.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/SymbolTable.h"
@@ -78,8 +78,8 @@ bool isReshapedArgument(Value value, func::FuncOp func) {
 
 /// Returns true if `op` is a linalg.generic without inputs that fills a
 /// (reshaped) tensor.empty with elements it extracts from arguments of
-/// `func`, as the rotated weight of a grouped convolution does: every
-/// value its body uses from outside is an argument or a constant.
+/// `func`, as the rotated weight of a grouped convolution does. Every value
+/// that its body uses from outside must be an argument or a constant.
 bool isArgumentGather(linalg::GenericOp op, func::FuncOp func) {
   if (!op.hasPureTensorSemantics() || op.getNumDpsInputs() != 0 ||
       op->getNumResults() != 1 || !isReshapedEmpty(op.getDpsInits()[0]))
@@ -200,30 +200,40 @@ RankedTensorType getBlockedType(RankedTensorType type, int64_t block) {
 }
 
 /// Returns `weight` (KH x KW x C x F) packed into output channel blocks of
-/// `block`, the last one padded with zeros: a linalg.pack, lowered to a
-/// pad, an expand_shape and a transpose.
+/// `block`: F padded with zeros to a multiple of `block`, split into
+/// F / block x block and transposed to F / block x KH x KW x C x block.
 Value packChannelBlocks(OpBuilder &builder, Location loc, Value weight,
                         int64_t block) {
   auto type = cast<RankedTensorType>(weight.getType());
+  ArrayRef<int64_t> shape = type.getShape();
+  Type elementType = type.getElementType();
   RankedTensorType blockedType = getBlockedType(type, block);
+  int64_t channels = blockedType.getDimSize(0) * block;
+
+  Value padded = weight;
+  if (channels != shape[3]) {
+    auto paddedType = RankedTensorType::get(
+        {shape[0], shape[1], shape[2], channels}, elementType);
+    Value zero = arith::ConstantOp::create(builder, loc,
+                                           builder.getZeroAttr(elementType));
+    padded = tensor::createPadHighOp(paddedType, weight, zero,
+                                     /*nofold=*/false, loc, builder);
+  }
+  Value split = tensor::ExpandShapeOp::create(
+      builder, loc,
+      RankedTensorType::get(
+          {shape[0], shape[1], shape[2], blockedType.getDimSize(0), block},
+          elementType),
+      padded, SmallVector<ReassociationIndices>{{0}, {1}, {2}, {3, 4}});
   Value empty = tensor::EmptyOp::create(builder, loc, blockedType.getShape(),
-                                        type.getElementType());
-  Value zero = arith::ConstantOp::create(
-      builder, loc, builder.getZeroAttr(type.getElementType()));
-  auto pack = linalg::PackOp::create(
-      builder, loc, weight, empty, /*innerDimsPos=*/ArrayRef<int64_t>{3},
-      /*innerTiles=*/ArrayRef<OpFoldResult>{builder.getIndexAttr(block)}, zero,
-      /*outerDimsPerm=*/ArrayRef<int64_t>{3, 0, 1, 2});
-  IRRewriter rewriter(builder);
-  rewriter.setInsertionPoint(pack);
-  FailureOr<linalg::LowerPackResult> lowered =
-      linalg::lowerPack(rewriter, pack);
-  assert(succeeded(lowered) && "a static pack always lowers");
-  return lowered->transposeOp->getResult(0);
+                                        elementType);
+  return linalg::TransposeOp::create(builder, loc, split, empty,
+                                     ArrayRef<int64_t>{3, 0, 1, 2, 4})
+      .getResult()[0];
 }
 
 /// Returns the HWCF weight of `type` that the blocked weight `blocked`
-/// holds in output channel blocks of `block`: a linalg.unpack, which
+/// stores in output channel blocks of `block`: a linalg.unpack, which
 /// nas-tile-and-vectorize replaces by a slice of `blocked` in every
 /// convolution tile.
 Value unpackChannelBlocks(OpBuilder &builder, Location loc, Value blocked,

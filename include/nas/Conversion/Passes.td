@@ -128,10 +128,10 @@ def NasPrepackWeights : Pass<"nas-prepack-weights", "mlir::ModuleOp"> {
     When every use of a weight is a `linalg.conv_2d_nhwc_hwcf` whose output
     channels `nas-tile-and-vectorize` would split into tiles of the same
     width B (at least two tiles, for the CPU of the `cpu` option), the
-    global holds the weight in output channel blocks instead:
+    global stores the weight in output channel blocks instead:
     ceil(F / B) x KH x KW x C x B, the last block padded with zeros. The
-    pack function computes it with a lowered `linalg.pack`, and `@f` reads
-    it through a `linalg.unpack` to KH x KW x C x F, which
+    pack function computes it with a pad, an expand_shape and a transpose.
+    `@f` reads it through a `linalg.unpack` to KH x KW x C x F, which
     nas-tile-and-vectorize replaces in each tile by a slice of one block.
     Each tile then streams a contiguous panel of weights.
   }];

@@ -42,12 +42,12 @@ constexpr int64_t kMinSplitInputBytes = 20 * 1024;
 /// input is a small part of the op's time, less than the pieces add. The
 /// strips are computed and copied on one thread or with a fork and join
 /// each, and the left and right strips of a convolution take a register
-/// block of columns each. Measured with AVX-512, 3x3 stride-2 convolutions
-/// from 3 to 32 channels on 224x224 (72 per element) ran 14% faster split
-/// on one thread and as fast on two; 3x3 convolutions from 16 to 16
-/// channels on 112x112 (144) 4% faster on one thread and 17% slower on two,
-/// and the 7x7 stride-2 stem of ResNet-50 (784) 2% faster and 4% slower.
-/// Depthwise convolutions and pooling do 2 to 25.
+/// block of columns each. Measured with AVX-512, split 3x3 stride-2
+/// convolutions from 3 to 32 channels on 224x224 (72 per element) ran 14%
+/// faster on one thread and as fast on two. Split 3x3 convolutions from 16
+/// to 16 channels on 112x112 (144) ran 4% faster on one thread and 17%
+/// slower on two. The split 7x7 stride-2 stem of ResNet-50 (784) ran 2%
+/// faster and 4% slower. Depthwise convolutions and pooling do 2 to 25.
 constexpr int64_t kMaxSplitWorkPerInput = 100;
 
 /// Smallest work, in multiply-adds (or additions, or maxima), of a border
@@ -55,10 +55,11 @@ constexpr int64_t kMaxSplitWorkPerInput = 100;
 /// join of two threads cost about 3 us on the machine measured. The 3x3
 /// stride-2 depthwise layer of 144 channels on 56x56 took 34 us with its
 /// two strips and their copies distributed too, and 23 us with only the
-/// interior distributed. 2^20 multiply-adds take 10 us (convolution) to 35 us
-/// (depthwise) on one core, so above that, halving the time pays for the
-/// fork and join: split, the 7x7 stem of ResNet-50, whose strips take 2 to
-/// 6 million each, ran 9% faster on two threads with them distributed.
+/// interior distributed. 2^20 multiply-adds take 10 us (convolution) to
+/// 35 us (depthwise) on one core, so above that, halving the time pays for
+/// the fork and join. Before kMaxSplitWorkPerInput excluded it, the split
+/// 7x7 stem of ResNet-50, whose strips take 2 to 6 million multiply-adds
+/// each, ran 9% faster on two threads with its strips distributed.
 constexpr int64_t kMinParallelBorderWork = int64_t(1) << 20;
 
 /// Window of one spatial dimension of a convolution or pooling op.
@@ -137,6 +138,7 @@ std::optional<PaddedInput> matchPaddedInput(Value input) {
       sourceType.getNumElements() == 0 ||
       isa_and_present<linalg::LinalgOp>(pad.getSource().getDefiningOp()))
     return std::nullopt;
+
   PaddedInput result;
   result.source = pad.getSource();
   result.value = pad.getConstantPaddingValue();
@@ -151,6 +153,7 @@ std::optional<PaddedInput> matchPaddedInput(Value input) {
                       sourceType.getShape().end());
   result.low.assign(low->begin(), low->end());
   result.high.assign(high->begin(), high->end());
+
   // A group of a grouped convolution reads a slice of the input channels.
   if (slice) {
     std::optional<SmallVector<int64_t>> offsets =
@@ -171,6 +174,7 @@ std::optional<PaddedInput> matchPaddedInput(Value input) {
       }
     }
   }
+
   // The batch and channel dimensions of the input are those of the output
   // (or of the reduction), which cannot read padding.
   for (int64_t dim : {0, 3})

@@ -25,13 +25,14 @@ namespace tile_and_vectorize {
 using FusableConsumerFn =
     llvm::function_ref<mlir::linalg::GenericOp(mlir::linalg::LinalgOp)>;
 
-/// Splits every 2-D convolution and pooling op in NHWC
+/// Splits 2-D convolution and pooling ops in NHWC
 /// (linalg.conv_2d_nhwc_hwcf, linalg.depthwise_conv_2d_nhwc_hwc,
-/// linalg.pooling_nhwc_max/sum) with static shapes whose input is a
-/// tensor.pad with a constant value (or a channel slice of one, for a group
-/// of a grouped convolution) of a value that no linalg op computes, such as
-/// a function argument, into up to five ops on regions of its output,
-/// together with its fusable elementwise consumer (`getFusableConsumer`):
+/// linalg.pooling_nhwc_max/sum) into up to five ops on regions of the
+/// output, together with the fusable elementwise consumer
+/// (`getFusableConsumer`). An op is split when its shapes are static and
+/// its input is a tensor.pad with a constant value (or a channel slice of
+/// one, for a group of a grouped convolution) of a value that no linalg op
+/// computes, such as a function argument:
 ///
 /// - the interior, the outputs whose windows lie wholly inside the
 ///   unpadded input, reads a tensor.extract_slice of that input;

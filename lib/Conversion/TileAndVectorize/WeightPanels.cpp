@@ -78,10 +78,10 @@ LogicalResult sliceOneBlock(RewriterBase &rewriter,
   return success();
 }
 
-/// Replaces the blocked-weight `unpack` by three ops: a linalg.transpose of
-/// its source to KH x KW x C x ceil(F / B) x B, a tensor.collapse_shape to
-/// KH x KW x C x (ceil(F / B) * B) and a slice of the first F channels.
-/// linalg::lowerUnPack would fail on the outer permutation.
+/// Replaces the blocked-weight `unpack` by three ops. A linalg.transpose
+/// puts the blocks side by side (KH x KW x C x ceil(F / B) x B), a
+/// tensor.collapse_shape merges them and a slice keeps the first F
+/// channels. linalg::lowerUnPack would fail on the outer permutation.
 void lowerChannelBlocks(RewriterBase &rewriter, linalg::UnPackOp unpack) {
   Location loc = unpack.getLoc();
   rewriter.setInsertionPoint(unpack);

@@ -2,7 +2,7 @@
 // RUN: nas-opt %s -nas-prepack-weights=cpu=x86-64-v4 -split-input-file | nas-opt -nas-tile-and-vectorize=cpu=x86-64-v4 -split-input-file | FileCheck %s --check-prefix=TILES
 
 // With 16 lanes, the 40 output channels make tiles of 32 and 8 channels,
-// so the global holds two blocks of 32 channels, the second one padded
+// so the global stores two blocks of 32 channels, the second one padded
 // with 24 zero channels. The pack function pads, splits and transposes the
 // HWCF weight; @blocked unpacks it.
 // CHECK: memref.global "private" @blocked_packed_weight_0 : memref<2x3x3x8x32xf32>

@@ -7,7 +7,7 @@
 
 // Padding [top 1, left 2, bottom 0, right 3] of a 1x4x5x8 tensor: 1x5x10x8.
 // The copy of the argument takes one vector of 5 x 8 elements per row: the
-// padded buffer holds a row's 5 pixels contiguously, as the channels are
+// padded buffer stores a row's 5 pixels contiguously, as the channels are
 // not padded, but not two rows.
 // CHECK-LABEL: func.func @pad
 // CHECK-SAME: (%[[X:.*]]: tensor<1x4x5x8xf32>)
