@@ -61,6 +61,7 @@ struct CompileOptions {
   std::string symbol;
   std::string linker;
   nas::ActivationLayout boundaryLayout;
+  bool prepackWeights = false;
 };
 
 /// Reports an error prefixed with the tool name and returns kExitError.
@@ -230,13 +231,23 @@ int compile(const CompileOptions &options) {
                            ? nas::getDefaultCSymbol(signature->functionName)
                            : options.symbol;
 
+  // nas-prepack-weights gives only public functions a packing function.
+  if (options.prepackWeights && !entry.isPublic())
+    return reportError("--prepack-weights needs a public entry function; '" +
+                       signature->functionName + "' is private");
+
   llvm::LLVMContext llvmContext;
+  nas::LoweringOptions loweringOptions;
+  loweringOptions.boundaryLayout = options.boundaryLayout;
+  loweringOptions.cpu = options.cpu;
+  loweringOptions.prepackWeights = options.prepackWeights;
   std::unique_ptr<llvm::Module> llvmModule =
-      nas::lowerToLLVMIR(*module, entry, llvmContext, options.boundaryLayout);
+      nas::lowerToLLVMIR(*module, entry, llvmContext, loweringOptions);
   if (!llvmModule)
     return reportError("lowering '" + signature->functionName +
                        "' to LLVM IR failed");
-  if (llvm::Error error = nas::addCEntryPoint(*llvmModule, *signature, symbol))
+  if (llvm::Error error = nas::addCEntryPoint(*llvmModule, *signature, symbol,
+                                              options.prepackWeights))
     return reportError(llvm::toString(std::move(error)));
   nas::defineMemrefCopy(*llvmModule);
   if (llvm::Error error = nas::optimizeModule(*llvmModule, **machine))
@@ -252,7 +263,8 @@ int compile(const CompileOptions &options) {
     StringRef source = options.inputFile == "-"
                            ? StringRef("<stdin>")
                            : llvm::sys::path::filename(options.inputFile);
-    nas::writeCHeader(header->os(), *signature, symbol, source);
+    nas::writeCHeader(header->os(), *signature, symbol, source,
+                      options.prepackWeights);
     header->keep();
   }
   return 0;
@@ -307,6 +319,12 @@ int main(int argc, char **argv) {
           clEnumValN(nas::ActivationLayout::NHWC, "nhwc",
                      "N x H x W x C, without transposes at the boundary")),
       llvm::cl::init(nas::ActivationLayout::NCHW), llvm::cl::cat(category));
+  llvm::cl::opt<bool> prepackWeights(
+      "prepack-weights",
+      llvm::cl::desc("Also export <symbol>_pack_weights, which packs the "
+                     "weights into the kernels' layout once, so that calls "
+                     "of the entry point no longer transpose them"),
+      llvm::cl::init(false), llvm::cl::cat(category));
   llvm::cl::HideUnrelatedOptions(category);
   llvm::cl::ParseCommandLineOptions(
       argc, argv,
@@ -333,5 +351,6 @@ int main(int argc, char **argv) {
   options.symbol = symbol;
   options.linker = linker;
   options.boundaryLayout = boundaryLayout;
+  options.prepackWeights = prepackWeights;
   return compile(options);
 }

@@ -64,16 +64,33 @@ Type *getElementType(LLVMContext &context, const nas::TensorInfo &tensor) {
 /// Builds the body of the C entry point.
 class EntryPointBuilder {
 public:
+  /// `packedFlag`, when not null, is the i8 global that the weight packing
+  /// entry sets.
   EntryPointBuilder(Function &wrapper, Function &lowered,
-                    const nas::EntrySignature &signature)
+                    const nas::EntrySignature &signature,
+                    GlobalVariable *packedFlag)
       : wrapper(wrapper), lowered(lowered), signature(signature),
         context(wrapper.getContext()), builder(context),
         pointerType(PointerType::getUnqual(context)),
-        indexType(Type::getInt64Ty(context)) {}
+        indexType(Type::getInt64Ty(context)), packedFlag(packedFlag) {}
 
+  /// Builds `int wrapper(const void *const *inputs, void *const *outputs)`
+  /// around the lowered entry.
   void build();
+  /// Builds `int wrapper(const void *const *inputs)` around the lowered
+  /// weight packing function, which then sets the packed flag.
+  void buildPack();
 
 private:
+  /// Creates the entry block and the block that returns 1, and checks that
+  /// `inputs` is not null if the function has inputs, and that `outputs` is
+  /// not null unless it is null itself. Leaves the builder in the next
+  /// block.
+  void checkArrays(Value *inputs, Value *outputs);
+  /// Loads every input pointer of `inputs` into `inputPointers` and ORs
+  /// their null checks into `anyNull`.
+  void loadInputs(Value *inputs, SmallVectorImpl<Value *> &inputPointers,
+                  Value *&anyNull);
   /// Loads entry `index` of the pointer array `array`.
   Value *loadPointer(Value *array, size_t index, const Twine &name);
   /// Branches to a block returning 1 if `isNull` is true, and continues in a
@@ -93,8 +110,36 @@ private:
   IRBuilder<> builder;
   Type *pointerType;
   Type *indexType;
+  GlobalVariable *packedFlag;
   BasicBlock *failureBlock = nullptr;
 };
+
+void EntryPointBuilder::checkArrays(Value *inputs, Value *outputs) {
+  BasicBlock *entry = BasicBlock::Create(context, "entry", &wrapper);
+  failureBlock = BasicBlock::Create(context, "null.pointer", &wrapper);
+  builder.SetInsertPoint(failureBlock);
+  builder.CreateRet(builder.getInt32(1));
+
+  // Check the arrays, then every pointer in them, before computing anything.
+  builder.SetInsertPoint(entry);
+  // A function without arguments reads no entry of `inputs`, so a null
+  // array is accepted there.
+  Value *arrayIsNull =
+      outputs ? builder.CreateIsNull(outputs) : builder.getFalse();
+  if (!signature.inputs.empty())
+    arrayIsNull = builder.CreateOr(builder.CreateIsNull(inputs), arrayIsNull);
+  returnOneIf(arrayIsNull, "load.pointers");
+}
+
+void EntryPointBuilder::loadInputs(Value *inputs,
+                                   SmallVectorImpl<Value *> &inputPointers,
+                                   Value *&anyNull) {
+  for (size_t i = 0, e = signature.inputs.size(); i < e; ++i) {
+    Value *pointer = loadPointer(inputs, i, "input" + Twine(i));
+    anyNull = builder.CreateOr(anyNull, builder.CreateIsNull(pointer));
+    inputPointers.push_back(pointer);
+  }
+}
 
 Value *EntryPointBuilder::loadPointer(Value *array, size_t index,
                                       const Twine &name) {
@@ -158,33 +203,30 @@ void EntryPointBuilder::build() {
   inputs->setName("inputs");
   outputs->setName("outputs");
 
-  BasicBlock *entry = BasicBlock::Create(context, "entry", &wrapper);
-  failureBlock = BasicBlock::Create(context, "null.pointer", &wrapper);
-  builder.SetInsertPoint(failureBlock);
-  builder.CreateRet(builder.getInt32(1));
-
-  // Check the arrays, then every pointer in them, before computing anything.
-  builder.SetInsertPoint(entry);
-  // A function without arguments reads no entry of `inputs`, so a null
-  // array is accepted there.
-  Value *arrayIsNull = builder.CreateIsNull(outputs);
-  if (!signature.inputs.empty())
-    arrayIsNull = builder.CreateOr(builder.CreateIsNull(inputs), arrayIsNull);
-  returnOneIf(arrayIsNull, "load.pointers");
+  checkArrays(inputs, outputs);
   SmallVector<Value *> inputPointers;
   SmallVector<Value *> outputPointers;
   Value *anyNull = builder.getFalse();
-  for (size_t i = 0, e = signature.inputs.size(); i < e; ++i) {
-    Value *pointer = loadPointer(inputs, i, "input" + Twine(i));
-    anyNull = builder.CreateOr(anyNull, builder.CreateIsNull(pointer));
-    inputPointers.push_back(pointer);
-  }
+  loadInputs(inputs, inputPointers, anyNull);
   for (size_t i = 0, e = signature.outputs.size(); i < e; ++i) {
     Value *pointer = loadPointer(outputs, i, "output" + Twine(i));
     anyNull = builder.CreateOr(anyNull, builder.CreateIsNull(pointer));
     outputPointers.push_back(pointer);
   }
-  returnOneIf(anyNull, "compute");
+  returnOneIf(anyNull, "check.packed");
+
+  // The kernels read the packed weights from globals, which hold nothing
+  // before the packing entry has run.
+  if (packedFlag) {
+    BasicBlock *unpacked = BasicBlock::Create(context, "unpacked", &wrapper);
+    BasicBlock *compute = BasicBlock::Create(context, "compute", &wrapper);
+    Value *packed =
+        builder.CreateLoad(builder.getInt8Ty(), packedFlag, "packed");
+    builder.CreateCondBr(builder.CreateIsNull(packed), unpacked, compute);
+    builder.SetInsertPoint(unpacked);
+    builder.CreateRet(builder.getInt32(2));
+    builder.SetInsertPoint(compute);
+  }
 
   SmallVector<Value *> arguments;
   for (auto [pointer, input] : llvm::zip(inputPointers, signature.inputs))
@@ -215,40 +257,96 @@ void EntryPointBuilder::build() {
   builder.CreateRet(builder.getInt32(0));
 }
 
+void EntryPointBuilder::buildPack() {
+  Argument *inputs = wrapper.getArg(0);
+  inputs->setName("inputs");
+  checkArrays(inputs, /*outputs=*/nullptr);
+  SmallVector<Value *> inputPointers;
+  Value *anyNull = builder.getFalse();
+  loadInputs(inputs, inputPointers, anyNull);
+  returnOneIf(anyNull, "pack");
+
+  SmallVector<Value *> arguments;
+  for (auto [pointer, input] : llvm::zip(inputPointers, signature.inputs))
+    appendDescriptor(arguments, pointer, input.shape);
+  builder.CreateCall(&lowered, arguments);
+  builder.CreateStore(builder.getInt8(1), packedFlag);
+  builder.CreateRet(builder.getInt32(0));
+}
+
+/// Renames the definition named `name` in `module`, if any, so that a new
+/// external function can take the name. Fails for a declaration, which
+/// cannot be renamed because the compiled code calls that external
+/// function.
+Error freeName(Module &module, StringRef name) {
+  GlobalValue *existing = module.getNamedValue(name);
+  if (!existing)
+    return Error::success();
+  if (existing->isDeclaration())
+    return makeError("the symbol '" + name +
+                     "' is an external function that the compiled code "
+                     "calls; choose another name");
+  existing->setName(name + ".lowered");
+  return Error::success();
+}
+
 } // namespace
 
 Error nas::addCEntryPoint(Module &module, const EntrySignature &signature,
-                          StringRef symbol) {
+                          StringRef symbol, bool packsWeights) {
   Function *lowered = module.getFunction(signature.functionName);
   if (!lowered || lowered->isDeclaration())
     return makeError("the lowered module has no function '" +
                      signature.functionName + "'");
   if (Error error = checkLoweredType(*lowered, signature))
     return error;
-
-  // A definition already named `symbol` gets another name (it becomes
-  // internal below). A declaration cannot be renamed: the compiled code
-  // calls that external function.
-  if (GlobalValue *existing = module.getNamedValue(symbol)) {
-    if (existing->isDeclaration())
-      return makeError("the symbol '" + symbol +
-                       "' is an external function that the compiled code "
-                       "calls; choose another name");
-    existing->setName(symbol + ".lowered");
+  Function *loweredPack = nullptr;
+  if (packsWeights) {
+    std::string packName = getPackFunctionName(signature.functionName);
+    loweredPack = module.getFunction(packName);
+    if (!loweredPack || loweredPack->isDeclaration())
+      return makeError("the lowered module has no function '" + packName + "'");
+    if (loweredPack->arg_size() != lowered->arg_size() ||
+        !loweredPack->getReturnType()->isVoidTy())
+      return makeError("expected the lowered function '" + packName +
+                       "' to take the parameters of '" +
+                       signature.functionName + "' and return nothing");
   }
+
+  // A definition already named like an entry point gets another name (it
+  // becomes internal below).
+  std::string packSymbol = (symbol + "_pack_weights").str();
+  if (Error error = freeName(module, symbol))
+    return error;
+  if (packsWeights)
+    if (Error error = freeName(module, packSymbol))
+      return error;
 
   LLVMContext &context = module.getContext();
   Type *pointerType = PointerType::getUnqual(context);
-  auto *type =
-      FunctionType::get(Type::getInt32Ty(context), {pointerType, pointerType},
-                        /*isVarArg=*/false);
+  Type *statusType = Type::getInt32Ty(context);
+  GlobalVariable *packedFlag = nullptr;
+  Function *packWrapper = nullptr;
+  if (packsWeights) {
+    Type *flagType = Type::getInt8Ty(context);
+    packedFlag = new GlobalVariable(
+        module, flagType, /*isConstant=*/false, GlobalValue::InternalLinkage,
+        ConstantInt::get(flagType, 0), symbol + ".packed");
+    packWrapper = Function::Create(
+        FunctionType::get(statusType, {pointerType}, /*isVarArg=*/false),
+        GlobalValue::ExternalLinkage, packSymbol, module);
+    EntryPointBuilder(*packWrapper, *loweredPack, signature, packedFlag)
+        .buildPack();
+  }
+  auto *type = FunctionType::get(statusType, {pointerType, pointerType},
+                                 /*isVarArg=*/false);
   Function *wrapper =
       Function::Create(type, GlobalValue::ExternalLinkage, symbol, module);
-  EntryPointBuilder(*wrapper, *lowered, signature).build();
+  EntryPointBuilder(*wrapper, *lowered, signature, packedFlag).build();
 
   for (Function &function : module)
-    if (&function != wrapper && !function.isDeclaration() &&
-        !function.hasLocalLinkage())
+    if (&function != wrapper && &function != packWrapper &&
+        !function.isDeclaration() && !function.hasLocalLinkage())
       function.setLinkage(GlobalValue::InternalLinkage);
   for (GlobalVariable &global : module.globals())
     if (!global.isDeclaration() && !global.hasLocalLinkage())

@@ -58,10 +58,14 @@ LogicalResult checkFullyLowered(ModuleOp module) {
 
 } // namespace
 
+std::string nas::getPackFunctionName(llvm::StringRef entryName) {
+  return (entryName + "_pack_weights").str();
+}
+
 std::unique_ptr<llvm::Module>
 nas::lowerToLLVMIR(ModuleOp module, func::FuncOp entry,
                    llvm::LLVMContext &llvmContext,
-                   ActivationLayout boundaryLayout) {
+                   const LoweringOptions &loweringOptions) {
   MLIRContext *context = module.getContext();
   eraseUnusedFunctions(module, entry);
 
@@ -75,7 +79,9 @@ nas::lowerToLLVMIR(ModuleOp module, func::FuncOp entry,
   std::string entryName = entry.getSymName().str();
   PassManager pm(context);
   LowerToLLVMOptions options;
-  options.boundaryLayout = boundaryLayout;
+  options.boundaryLayout = loweringOptions.boundaryLayout;
+  options.cpu = loweringOptions.cpu.empty() ? "host" : loweringOptions.cpu;
+  options.prepackWeights = loweringOptions.prepackWeights;
   buildLowerToLLVMPipeline(pm, options);
   if (failed(pm.run(module)) || failed(checkFullyLowered(module)))
     return nullptr;

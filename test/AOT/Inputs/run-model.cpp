@@ -8,7 +8,9 @@
 // Test driver for the C entry point `model`, declared in the model.h that
 // `nas-compile --symbol=model --emit-header=model.h` writes. It fills the
 // inputs with nas-run's seeded values, calls `model`, and prints the outputs
-// in nas-run's `values:` and `checksum:` format.
+// in nas-run's `values:` and `checksum:` format. For a library compiled
+// with --prepack-weights, it also checks `model_pack_weights`: the entry
+// point refuses to run before it, and reads the weights it packed last.
 //
 //   run-model [--no-roles] [EXPECTED TOLERANCE]
 //
@@ -130,6 +132,16 @@ int call(std::vector<Buffer> &inputs, std::vector<Buffer> &outputs) {
   return model(inputPointers.data(), outputPointers.data());
 }
 
+#ifdef MODEL_PACKS_WEIGHTS
+/// Calls `model_pack_weights` on `inputs` and returns its status.
+int pack(std::vector<Buffer> &inputs) {
+  std::vector<const void *> inputPointers;
+  for (Buffer &input : inputs)
+    inputPointers.push_back(input.bytes.data());
+  return model_pack_weights(inputPointers.data());
+}
+#endif
+
 /// Reads the numbers of every `values: [...]` line of `path`, in order.
 bool readExpected(const char *path, std::vector<double> &values) {
   std::ifstream file(path);
@@ -213,6 +225,13 @@ int main(int argc, char **argv) {
     outputs.push_back(allocate(model_outputs[i]));
   std::vector<Buffer> savedInputs = inputs;
 
+#ifdef MODEL_PACKS_WEIGHTS
+  // The entry point computes nothing until the weights are packed.
+  std::printf("status before packing: %d\n", call(inputs, outputs));
+  std::printf("pack null array status: %d\n", model_pack_weights(nullptr));
+  std::printf("pack status: %d\n", pack(inputs));
+#endif
+
   int status = call(inputs, outputs);
   std::printf("status: %d\n", status);
 
@@ -261,6 +280,23 @@ int main(int argc, char **argv) {
   std::printf("null inputs status: %d\n",
               model(nullInputs.data(), outputPointers.data()));
   std::printf("null array status: %d\n", model(nullptr, nullptr));
+
+#ifdef MODEL_PACKS_WEIGHTS
+  // The library reads the weights packed last: new weight values take
+  // effect when they are packed again. Input 1 is a weight.
+  std::vector<Buffer> changed = inputs;
+  for (int64_t i = 0; i < changed[1].info->num_elements; ++i)
+    changed[1].set(i, 0.5 * changed[1].get(i));
+  call(changed, outputs);
+  bool stale = outputs[0].bytes == firstOutputs[0].bytes;
+  std::printf("changed weights before repacking: %s\n",
+              stale ? "old outputs" : "NEW OUTPUTS");
+  pack(changed);
+  call(changed, outputs);
+  bool updated = outputs[0].bytes != firstOutputs[0].bytes;
+  std::printf("changed weights after repacking: %s\n",
+              updated ? "new outputs" : "OLD OUTPUTS");
+#endif
 
   if (positionalCount == 2)
     return compare(values, argv[firstArgument],

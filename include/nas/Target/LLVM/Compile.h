@@ -106,18 +106,32 @@ bool isCIdentifier(llvm::StringRef name);
 /// only by erased functions go too.
 void eraseUnusedFunctions(mlir::ModuleOp module, mlir::func::FuncOp entry);
 
+/// Options of lowerToLLVMIR, which it passes to the nas-lower-to-llvm
+/// pipeline.
+struct LoweringOptions {
+  /// Memory layout of the 4-D activation arguments and results.
+  ActivationLayout boundaryLayout = ActivationLayout::NCHW;
+  /// LLVM CPU name that the tile sizes are chosen for; empty for the host.
+  std::string cpu;
+  /// Moves the weight packing of the entry into `<entry>_pack_weights`.
+  bool prepackWeights = false;
+};
+
+/// Returns the name of the function that packs the weights of the entry
+/// `entryName` when it is lowered with LoweringOptions::prepackWeights.
+std::string getPackFunctionName(llvm::StringRef entryName);
+
 /// Lowers `entry` and the functions it references with
-/// nas::buildLowerToLLVMPipeline, with the option `boundary-layout` set to
-/// `boundaryLayout`, and translates the result to LLVM IR in `llvmContext`.
-/// Every other function of `module` is erased first (eraseUnusedFunctions),
-/// and the arguments of `entry` are marked non-writable, so the compiled
-/// code copies an input before it would update it in place. Emits an error
-/// and returns null if a pass fails, if an op is left outside the LLVM
-/// dialect, or if the translation fails.
-std::unique_ptr<llvm::Module>
-lowerToLLVMIR(mlir::ModuleOp module, mlir::func::FuncOp entry,
-              llvm::LLVMContext &llvmContext,
-              ActivationLayout boundaryLayout = ActivationLayout::NCHW);
+/// nas::buildLowerToLLVMPipeline and `options`, and translates the result to
+/// LLVM IR in `llvmContext`. Every other function of `module` is erased
+/// first (eraseUnusedFunctions), and the arguments of `entry` are marked
+/// non-writable, so the compiled code copies an input before it would
+/// update it in place. Emits an error and returns null if a pass fails, if
+/// an op is left outside the LLVM dialect, or if the translation fails.
+std::unique_ptr<llvm::Module> lowerToLLVMIR(mlir::ModuleOp module,
+                                            mlir::func::FuncOp entry,
+                                            llvm::LLVMContext &llvmContext,
+                                            const LoweringOptions &options);
 
 //===----------------------------------------------------------------------===//
 // C entry point
@@ -138,9 +152,18 @@ lowerToLLVMIR(mlir::ModuleOp module, mlir::func::FuncOp entry,
 /// `symbol` is the only symbol that the object file defines for the linker.
 /// Fails if the lowered function is missing or its type does not match
 /// `signature`.
+///
+/// With `packsWeights`, the module also holds the lowered weight packing
+/// function (getPackFunctionName), and a second C function
+///
+///   int <symbol>_pack_weights(const void *const *inputs)
+///
+/// calls it on the same inputs and records that it ran. It returns 0, or 1
+/// when `inputs` or one of its entries is null. `<symbol>` then returns 2,
+/// computing nothing, until the weights have been packed.
 llvm::Error addCEntryPoint(llvm::Module &module,
                            const EntrySignature &signature,
-                           llvm::StringRef symbol);
+                           llvm::StringRef symbol, bool packsWeights = false);
 
 /// Defines `memrefCopy`, which lowered strided `memref.copy` ops call, with
 /// internal linkage in `module` if `module` declares it. MLIR's runner
@@ -177,8 +200,11 @@ llvm::Error emitObjectFile(llvm::Module &module, llvm::TargetMachine &machine,
 /// and describes `signature`: the number of inputs and outputs, and the
 /// name, element type, layout and shape in memory order of each. `source` is
 /// named in the first comment of the header.
+/// With `packsWeights`, it also declares `<symbol>_pack_weights` and
+/// defines `<SYMBOL>_PACKS_WEIGHTS` as 1.
 void writeCHeader(llvm::raw_ostream &os, const EntrySignature &signature,
-                  llvm::StringRef symbol, llvm::StringRef source);
+                  llvm::StringRef symbol, llvm::StringRef source,
+                  bool packsWeights = false);
 
 } // namespace nas
 
