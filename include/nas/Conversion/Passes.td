@@ -219,14 +219,18 @@ def NasParallelizeLoops
     : Pass<"nas-parallelize-loops", "mlir::func::FuncOp"> {
   let summary = "Turns the marked tile loops into scf.parallel";
   let description = [{
-    Runs on buffers, after bufferization. Every `scf.for` with the unit
-    attribute `nas.parallel` (which `nas-tile-and-vectorize
-    mark-parallel-loops=true` puts on the outermost loop over the output
-    tiles of each anchor) and without loop-carried values becomes an
+    Runs on buffers, after bufferization. Every outermost `scf.for` with
+    the unit attribute `nas.parallel` (which `nas-tile-and-vectorize
+    mark-parallel-loops=true` puts on the outermost two loops over the
+    output tiles of each anchor) and without loop-carried values becomes an
     `scf.parallel` with the same bounds and body; `convert-scf-to-openmp`
     then distributes its iterations over threads. The iterations of such a
-    loop write disjoint output tiles. A marked loop that still carries
-    values stays sequential. The pass removes every `nas.parallel`
+    loop write disjoint output tiles. When the loop has fewer than 16
+    iterations and its body is only a marked loop without loop-carried
+    values and with bounds defined outside, the `scf.parallel` covers both
+    ranges, so that few rows still split evenly between threads. Marked
+    loops nested in a parallel loop, and marked loops that still carry
+    values, stay sequential. The pass removes every `nas.parallel`
     attribute.
   }];
   let dependentDialects = ["mlir::scf::SCFDialect"];

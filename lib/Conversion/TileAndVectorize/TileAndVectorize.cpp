@@ -49,7 +49,7 @@ constexpr llvm::StringLiteral kVectorizeMarker = "nas.vectorize";
 constexpr llvm::StringLiteral kReductionTilesMarker = "nas.reduction_tiles";
 /// Unit attribute of the tile loops that the peeling step peels.
 constexpr llvm::StringLiteral kPeelMarker = "nas.peel";
-/// Unit attribute of the outermost tile loop of an anchor, which
+/// Unit attribute of the outermost two tile loops of an anchor, which
 /// nas-parallelize-loops turns into scf.parallel.
 constexpr llvm::StringLiteral kParallelMarker = "nas.parallel";
 
@@ -188,9 +188,13 @@ LogicalResult tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp anchor,
   }
   for (LoopLikeOpInterface loop : result->loops)
     loop->setAttr(kPeelMarker, unit);
-  if (minParallelIterations >= 0 && !result->loops.empty() &&
+  // The tile loops iterate over disjoint output tiles. The outermost two
+  // are marked: nas-parallelize-loops runs the first in parallel and
+  // collapses the second into it when the first has few iterations.
+  if (minParallelIterations >= 0 &&
       getIterationCount(anchor) >= minParallelIterations)
-    result->loops.front()->setAttr(kParallelMarker, unit);
+    for (LoopLikeOpInterface loop : ArrayRef(result->loops).take_front(2))
+      loop->setAttr(kParallelMarker, unit);
   return success();
 }
 

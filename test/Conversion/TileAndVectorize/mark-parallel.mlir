@@ -1,6 +1,6 @@
-// With mark-parallel-loops, the outermost tile loop of each anchor carries
-// nas.parallel: here the loop over output rows. The inner tile loop (over
-// column tiles) and the reduction loops do not.
+// With mark-parallel-loops, the outermost two tile loops of each anchor
+// carry nas.parallel: here the loops over output rows and over column
+// tiles. The reduction loops and the peeled last column tile do not.
 // RUN: nas-opt %s -nas-tile-and-vectorize="cpu=x86-64-v4 mark-parallel-loops=true" | FileCheck %s
 // RUN: nas-opt %s -nas-tile-and-vectorize="cpu=x86-64-v3 mark-parallel-loops=true" | FileCheck %s --check-prefix=AVX2
 // With min-parallel-iterations, only anchors with that many iterations
@@ -26,6 +26,9 @@
 // CHECK: vector.contract
 // CHECK: } {nas.parallel}
 // CHECK-NOT: nas.parallel
+// CHECK: vector.contract
+// CHECK: } {nas.parallel}
+// CHECK-NOT: nas.parallel
 func.func @conv(%x: tensor<1x16x16x16xf32>, %w: tensor<3x3x16x64xf32>,
                 %init: tensor<1x14x14x64xf32>) -> tensor<1x14x14x64xf32> {
   %c = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
@@ -44,6 +47,9 @@ func.func @conv(%x: tensor<1x16x16x16xf32>, %w: tensor<3x3x16x64xf32>,
 // AVX2: vector.contract
 // AVX2: } {nas.parallel}
 // AVX2-NOT: nas.parallel
+// AVX2: vector.contract
+// AVX2: } {nas.parallel}
+// AVX2-NOT: nas.parallel
 
 // With AVX2 and 32 channels, 2 tiles of 16, the output rows stay the
 // outermost loop.
@@ -51,6 +57,9 @@ func.func @conv(%x: tensor<1x16x16x16xf32>, %w: tensor<3x3x16x64xf32>,
 // AVX2-LABEL: func.func @conv_two_channel_tiles
 // AVX2: scf.for %{{.*}} = %c0 to %c14 step %c1
 // AVX2: scf.for %{{.*}} = %c0 to %c32 step %c16
+// AVX2-NOT: nas.parallel
+// AVX2: vector.contract
+// AVX2: } {nas.parallel}
 // AVX2-NOT: nas.parallel
 // AVX2: vector.contract
 // AVX2: } {nas.parallel}
@@ -67,14 +76,16 @@ func.func @conv_two_channel_tiles(%x: tensor<1x16x16x16xf32>,
 
 // With 32 input channels, the weight of 4 tiles of 16 channels takes
 // 72 KiB, more than a quarter of the L2 cache: the channel tiles are the
-// outermost loop, which carries nas.parallel, and the output rows are the
-// next one.
+// outermost loop and the output rows the next one; both carry
+// nas.parallel.
 // CHECK-LABEL: func.func @conv_large_weight
 // AVX2-LABEL: func.func @conv_large_weight
 // AVX2: scf.for %{{.*}} = %c0 to %c64 step %c16
 // AVX2: scf.for %{{.*}} = %c0 to %c14 step %c1
 // AVX2-NOT: nas.parallel
 // AVX2: vector.contract
+// AVX2: vector.contract
+// AVX2: } {nas.parallel}
 // AVX2: } {nas.parallel}
 // AVX2-NOT: nas.parallel
 func.func @conv_large_weight(%x: tensor<1x16x16x32xf32>,

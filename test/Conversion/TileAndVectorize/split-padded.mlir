@@ -42,13 +42,15 @@
 // CHECK-NOT:     linalg.generic
 // CHECK:         return %[[R2]]
 
-// Only the interior's outermost tile loop is distributed over threads: the
-// strips and their copies do too little work for a fork and join, even
-// with min-parallel-iterations=1, which distributes every other anchor.
+// Only the interior's outermost two tile loops are distributed over
+// threads: the strips and their copies do too little work for a fork and
+// join, even with min-parallel-iterations=1, which distributes every other
+// anchor.
 // PAR-LABEL: func.func @depthwise_bias_clip(
 // PAR-NOT:     nas.parallel
 // PAR:         tensor.insert_slice {{.*}}[0, 2, 0, 0] [1, 6, 1, 32]
 // PAR-NOT:     nas.parallel
+// PAR:         } {nas.parallel}
 // PAR:         } {nas.parallel}
 // PAR-NEXT:    tensor.insert_slice {{.*}}[0, 2, 1, 0] [1, 6, 7, 32]
 // PAR-NOT:     nas.parallel
@@ -259,16 +261,20 @@ func.func @grouped(%x: tensor<1x40x160x16xf32>, %w: tensor<3x3x8x32xf32>, %init:
 // The top and bottom strips of this depthwise convolution take
 // 2 x 512 x 128 x 9 multiply-adds each, more than the 2^20 above which a
 // strip's outermost tile loop is distributed over threads; the left and
-// right strips, with 60 x 1 x 128 x 9, stay sequential.
+// right strips, with 60 x 1 x 128 x 9, stay sequential. Each distributed
+// piece marks its outermost two tile loops.
 // PAR-LABEL: func.func @depthwise_large_borders(
+// PAR:         } {nas.parallel}
 // PAR:         } {nas.parallel}
 // PAR-NEXT:    tensor.insert_slice {{.*}}[0, 0, 0, 0] [1, 2, 512, 128]
 // PAR-NOT:     nas.parallel
 // PAR:         tensor.insert_slice {{.*}}[0, 2, 0, 0] [1, 60, 1, 128]
 // PAR:         } {nas.parallel}
+// PAR:         } {nas.parallel}
 // PAR-NEXT:    tensor.insert_slice {{.*}}[0, 2, 1, 0] [1, 60, 510, 128]
 // PAR-NOT:     nas.parallel
 // PAR:         tensor.insert_slice {{.*}}[0, 2, 511, 0] [1, 60, 1, 128]
+// PAR:         } {nas.parallel}
 // PAR:         } {nas.parallel}
 // PAR-NEXT:    tensor.insert_slice {{.*}}[0, 62, 0, 0] [1, 2, 512, 128]
 func.func @depthwise_large_borders(%x: tensor<1x64x512x128xf32>, %w: tensor<3x3x128xf32>) -> tensor<1x64x512x128xf32> {
