@@ -167,22 +167,24 @@ SmallVector<int64_t> getPaddedShape(RankedTensorType type) {
 }
 
 /// Returns the width of the output channel blocks of the packed weight
-/// that `op` computes, or 0 to keep it in HWCF. Blocks pay when every use
-/// of the weight is a convolution (directly, not through slices) whose
-/// plan splits the output channels into at least two tiles of the same
-/// width: each tile then reads a contiguous panel instead of a segment of
-/// every row.
+/// that `op` computes, or 0 to keep it in HWCF (or K x N). Blocks pay when
+/// every use of the weight is a convolution or a matrix product (directly,
+/// not through slices) whose plan splits the output channels into at least
+/// two tiles of the same width: each tile then reads a contiguous panel
+/// instead of a segment of every row.
 int64_t getChannelBlock(linalg::LinalgOp op, const CpuTarget &target) {
   int64_t block = 0;
   for (OpOperand &use : op->getResult(0).getUses()) {
-    auto conv = dyn_cast<linalg::Conv2DNhwcHwcfOp>(use.getOwner());
-    if (!conv || use.getOperandNumber() != 1)
+    auto user = dyn_cast<linalg::LinalgOp>(use.getOwner());
+    if (!isa_and_nonnull<linalg::Conv2DNhwcHwcfOp, linalg::MatmulOp>(
+            use.getOwner()) ||
+        use.getOperandNumber() != 1 || user.hasUserDefinedMaps())
       return 0;
     std::optional<nas::tile_and_vectorize::TilingPlan> plan =
-        nas::tile_and_vectorize::planTiling(conv, target);
-    if (!plan || plan->kind != "conv")
+        nas::tile_and_vectorize::planTiling(user, target);
+    if (!plan || (plan->kind != "conv" && plan->kind != "matmul"))
       return 0;
-    int64_t columns = plan->parallelTiles[3];
+    int64_t columns = plan->parallelTiles.back();
     if (columns == 0 || (block != 0 && columns != block))
       return 0;
     block = columns;
@@ -190,61 +192,78 @@ int64_t getChannelBlock(linalg::LinalgOp op, const CpuTarget &target) {
   return block;
 }
 
-/// Returns the type of the blocked form of the HWCF weight `type` with
-/// output channel blocks of `block`: ceil(F / block) x KH x KW x C x block.
+/// Returns the type of the blocked form of the weight `type`, whose last
+/// dimension holds the output channels F, with output channel blocks of
+/// `block`: ceil(F / block), then the other dimensions (KH x KW x C for a
+/// convolution, K for a matrix product), then `block`.
 RankedTensorType getBlockedType(RankedTensorType type, int64_t block) {
   ArrayRef<int64_t> shape = type.getShape();
-  int64_t blocks = llvm::divideCeil(shape[3], block);
-  return RankedTensorType::get({blocks, shape[0], shape[1], shape[2], block},
-                               type.getElementType());
+  SmallVector<int64_t> blocked = {llvm::divideCeil(shape.back(), block)};
+  llvm::append_range(blocked, shape.drop_back());
+  blocked.push_back(block);
+  return RankedTensorType::get(blocked, type.getElementType());
 }
 
-/// Returns `weight` (KH x KW x C x F) packed into output channel blocks of
-/// `block`: F padded with zeros to a multiple of `block`, split into
-/// F / block x block and transposed to F / block x KH x KW x C x block.
+/// Returns the permutation that moves the output channel dimension of a
+/// weight of `rank` dimensions to the front: {rank - 1, 0, ..., rank - 2}.
+SmallVector<int64_t> getChannelsFirstPermutation(int64_t rank) {
+  SmallVector<int64_t> permutation = {rank - 1};
+  llvm::append_range(permutation, llvm::seq<int64_t>(0, rank - 1));
+  return permutation;
+}
+
+/// Returns `weight` (... x F) packed into output channel blocks of `block`:
+/// F padded with zeros to a multiple of `block`, split into
+/// F / block x block and transposed to F / block x ... x block.
 Value packChannelBlocks(OpBuilder &builder, Location loc, Value weight,
                         int64_t block) {
   auto type = cast<RankedTensorType>(weight.getType());
   ArrayRef<int64_t> shape = type.getShape();
+  int64_t rank = type.getRank();
   Type elementType = type.getElementType();
   RankedTensorType blockedType = getBlockedType(type, block);
-  int64_t channels = blockedType.getDimSize(0) * block;
+  int64_t blocks = blockedType.getDimSize(0);
 
   Value padded = weight;
-  if (channels != shape[3]) {
-    auto paddedType = RankedTensorType::get(
-        {shape[0], shape[1], shape[2], channels}, elementType);
+  if (blocks * block != shape.back()) {
+    SmallVector<int64_t> paddedShape(shape);
+    paddedShape.back() = blocks * block;
     Value zero = arith::ConstantOp::create(builder, loc,
                                            builder.getZeroAttr(elementType));
-    padded = tensor::createPadHighOp(paddedType, weight, zero,
-                                     /*nofold=*/false, loc, builder);
+    padded = tensor::createPadHighOp(
+        RankedTensorType::get(paddedShape, elementType), weight, zero,
+        /*nofold=*/false, loc, builder);
   }
+  SmallVector<int64_t> splitShape(shape.drop_back());
+  splitShape.append({blocks, block});
+  SmallVector<ReassociationIndices> reassociation;
+  for (int64_t dim = 0; dim < rank - 1; ++dim)
+    reassociation.push_back({dim});
+  reassociation.push_back({rank - 1, rank});
   Value split = tensor::ExpandShapeOp::create(
-      builder, loc,
-      RankedTensorType::get(
-          {shape[0], shape[1], shape[2], blockedType.getDimSize(0), block},
-          elementType),
-      padded, SmallVector<ReassociationIndices>{{0}, {1}, {2}, {3, 4}});
+      builder, loc, RankedTensorType::get(splitShape, elementType), padded,
+      reassociation);
   Value empty = tensor::EmptyOp::create(builder, loc, blockedType.getShape(),
                                         elementType);
-  return linalg::TransposeOp::create(builder, loc, split, empty,
-                                     ArrayRef<int64_t>{3, 0, 1, 2, 4})
+  SmallVector<int64_t> permutation = getChannelsFirstPermutation(rank);
+  permutation.push_back(rank);
+  return linalg::TransposeOp::create(builder, loc, split, empty, permutation)
       .getResult()[0];
 }
 
-/// Returns the HWCF weight of `type` that the blocked weight `blocked`
-/// stores in output channel blocks of `block`: a linalg.unpack, which
-/// nas-tile-and-vectorize replaces by a slice of `blocked` in every
-/// convolution tile.
+/// Returns the weight of `type` that the blocked weight `blocked` stores in
+/// output channel blocks of `block`: a linalg.unpack, which
+/// nas-tile-and-vectorize replaces by a slice of `blocked` in every tile.
 Value unpackChannelBlocks(OpBuilder &builder, Location loc, Value blocked,
                           RankedTensorType type, int64_t block) {
+  int64_t rank = type.getRank();
   Value empty = tensor::EmptyOp::create(builder, loc, type.getShape(),
                                         type.getElementType());
   return linalg::UnPackOp::create(
              builder, loc, blocked, empty,
-             /*innerDimsPos=*/ArrayRef<int64_t>{3},
+             /*innerDimsPos=*/ArrayRef<int64_t>{rank - 1},
              /*innerTiles=*/ArrayRef<OpFoldResult>{builder.getIndexAttr(block)},
-             /*outerDimsPerm=*/ArrayRef<int64_t>{3, 0, 1, 2})
+             /*outerDimsPerm=*/getChannelsFirstPermutation(rank))
       ->getResult(0);
 }
 

@@ -70,3 +70,38 @@ func.func @unblocked(%x: tensor<1x4x4x8xf32>, %w: tensor<16x8x1x1xf32>, %v: tens
       outs(%uinit : tensor<1x4x4x32xf32>) -> tensor<1x4x4x32xf32>
   return %y, %u : tensor<1x4x4x16xf32>, tensor<1x4x4x32xf32>
 }
+
+// -----
+
+// A fully connected weight (N x K, transposed to K x N) is blocked the same
+// way when the matrix product splits its columns into tiles. With one row,
+// the 40 columns make tiles of 16, 16 and 8: ceil(40 / 16) x K x 16, so
+// that each tile streams one contiguous panel.
+// CHECK: memref.global "private" @fully_connected_packed_weight_0 : memref<3x64x16xf32>
+// CHECK-LABEL: func.func @fully_connected
+// CHECK: %[[BLOCKED:.*]] = bufferization.to_tensor
+// CHECK: %[[WEIGHT:.*]] = linalg.unpack %[[BLOCKED]] outer_dims_perm = [1, 0] inner_dims_pos = [1] inner_tiles = [16] into %{{.*}} : tensor<3x64x16xf32> -> tensor<64x40xf32>
+// CHECK: linalg.matmul ins(%{{.*}}, %[[WEIGHT]] :
+// CHECK-LABEL: func.func @fully_connected_pack_weights
+// CHECK: %[[KN:.*]] = linalg.transpose ins(%{{.*}} : tensor<40x64xf32>) {{.*}} permutation = [1, 0]
+// CHECK: %[[PADDED:.*]] = tensor.pad %[[KN]] low[0, 0] high[0, 8]
+// CHECK: %[[SPLIT:.*]] = tensor.expand_shape %[[PADDED]] {{\[}}[0], [1, 2]] output_shape [64, 3, 16]
+// CHECK: %[[PACKED:.*]] = linalg.transpose ins(%[[SPLIT]] : tensor<64x3x16xf32>) {{.*}} permutation = [1, 0, 2]
+// CHECK: bufferization.materialize_in_destination %[[PACKED]] in restrict writable
+
+// TILES-LABEL: func.func @fully_connected
+// TILES-NOT: linalg.unpack
+// TILES: %[[BLOCKED:.*]] = bufferization.to_tensor
+// TILES: vector.transfer_read %[[BLOCKED]][%{{.*}}, %{{.*}}, %c0], %{{.*}} : tensor<3x64x16xf32>, vector<16xf32>
+// TILES: vector.transfer_read %[[BLOCKED]][%c2, %{{.*}}, %c0], %{{.*}} : tensor<3x64x16xf32>, vector<8xf32>
+// TILES-LABEL: func.func @fully_connected_pack_weights
+func.func @fully_connected(%x: tensor<1x64xf32>, %w: tensor<40x64xf32>) -> tensor<1x40xf32> {
+  %we = tensor.empty() : tensor<64x40xf32>
+  %wt = linalg.transpose ins(%w : tensor<40x64xf32>) outs(%we : tensor<64x40xf32>) permutation = [1, 0]
+  %zero = arith.constant 0.0 : f32
+  %oe = tensor.empty() : tensor<1x40xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%oe : tensor<1x40xf32>) -> tensor<1x40xf32>
+  %y = linalg.matmul ins(%x, %wt : tensor<1x64xf32>, tensor<64x40xf32>)
+      outs(%init : tensor<1x40xf32>) -> tensor<1x40xf32>
+  return %y : tensor<1x40xf32>
+}
