@@ -97,9 +97,50 @@ bool isArgumentGather(linalg::GenericOp op, func::FuncOp func) {
   return readsArgument;
 }
 
+/// Returns the arguments of `func` that the packing op `op` reads: the
+/// (reshaped) input of a transpose, or the arguments a gather extracts
+/// from.
+SmallVector<Value> getPackedArguments(linalg::LinalgOp op, func::FuncOp func) {
+  if (auto transpose = dyn_cast<linalg::TransposeOp>(op.getOperation())) {
+    Value input = transpose.getInput();
+    while (Operation *producer = input.getDefiningOp())
+      input = producer->getOperand(0);
+    return {input};
+  }
+  llvm::SetVector<Value> captured;
+  getUsedValuesDefinedAbove(op->getRegions(), captured);
+  SmallVector<Value> arguments;
+  for (Value value : captured) {
+    auto argument = dyn_cast<BlockArgument>(value);
+    if (argument && argument.getOwner()->getParentOp() == func)
+      arguments.push_back(value);
+  }
+  return arguments;
+}
+
+/// Returns true if every use of `value`, directly or through reshapes, is
+/// in one of `ops` or in their regions.
+bool isOnlyReadBy(Value value, ArrayRef<linalg::LinalgOp> ops) {
+  for (OpOperand &use : value.getUses()) {
+    Operation *user = use.getOwner();
+    if (isa<tensor::CollapseShapeOp, tensor::ExpandShapeOp>(user)) {
+      if (!isOnlyReadBy(user->getResult(0), ops))
+        return false;
+      continue;
+    }
+    if (llvm::none_of(
+            ops, [&](linalg::LinalgOp op) { return op->isAncestor(user); }))
+      return false;
+  }
+  return true;
+}
+
 /// Returns the weight packing ops of `func`: transposes of (reshaped)
 /// arguments into a (reshaped) tensor.empty, and gathers from arguments
-/// (isArgumentGather), whose result is only read as a weight.
+/// (isArgumentGather), whose result is only read as a weight. An argument
+/// that anything else also reads, such as an activation that also serves
+/// as a weight, stays unpacked: the function must see its new value in
+/// every call.
 SmallVector<linalg::LinalgOp> findPackingOps(func::FuncOp func) {
   SmallVector<linalg::LinalgOp> ops;
   func.walk([&](linalg::LinalgOp op) {
@@ -116,6 +157,20 @@ SmallVector<linalg::LinalgOp> findPackingOps(func::FuncOp func) {
     if (!result.use_empty() && llvm::all_of(result.getUses(), isWeightUse))
       ops.push_back(op);
   });
+  // Dropping one op can leave another that reads the same argument with a
+  // reader outside the set, so the filter repeats until nothing changes.
+  bool changed = true;
+  while (changed) {
+    size_t count = ops.size();
+    SmallVector<linalg::LinalgOp> kept(ops);
+    llvm::erase_if(kept, [&](linalg::LinalgOp op) {
+      return llvm::any_of(getPackedArguments(op, func), [&](Value argument) {
+        return !isOnlyReadBy(argument, ops);
+      });
+    });
+    ops = std::move(kept);
+    changed = ops.size() != count;
+  }
   return ops;
 }
 
@@ -292,8 +347,10 @@ LogicalResult outlinePacking(func::FuncOp func, SymbolTable &symbols,
   Location loc = func.getLoc();
   std::string packName = (func.getSymName() + kPackSuffix).str();
   if (symbols.lookup(packName))
-    return func.emitError() << "cannot create the weight packing function '"
-                            << packName << "': the name is taken";
+    return func.emitError()
+           << "cannot create the weight packing function '" << packName
+           << "': the name is taken; rename that function, "
+              "or turn weight prepacking off";
 
   OpBuilder builder(context);
   builder.setInsertionPointAfter(func);

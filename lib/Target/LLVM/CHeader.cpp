@@ -163,17 +163,19 @@ void nas::writeCHeader(raw_ostream &os, const EntrySignature &signature,
        << " *\n"
        << " * packs the weights among the same inputs into the layout of the "
           "kernels,\n"
-       << " * in memory that the library owns. Call it before the first call "
-          "of\n"
-       << " * " << symbol << " and again after the weights change; until then, "
-       << symbol << "\n"
-       << " * returns 2 without computing anything. It returns 0, or 1 when "
-          "inputs or\n"
-       << " * one of its entries is NULL. The packed weights are the only "
-          "state: once\n"
-       << " * they are packed, concurrent calls of " << symbol
-       << " are safe, but packing\n"
-       << " * must not overlap a call. */\n\n";
+       << " * in memory that the library owns. " << symbol
+       << " returns 2 without computing\n"
+       << " * anything until it has run once, and then reads the packed "
+          "weights: call\n"
+       << " * it again after the weights change, which " << symbol
+       << " does not detect. It\n"
+       << " * returns 0, or 1 when inputs (unless there are no inputs) or one "
+          "of its\n"
+       << " * entries is NULL. The packed weights are the only state: once "
+          "they are\n"
+       << " * packed, concurrent calls of " << symbol
+       << " are safe, but packing must not\n"
+       << " * overlap a call. */\n\n";
   else
     os << " The code keeps no state between calls, so\n"
        << " * concurrent calls are safe. */\n\n";

@@ -283,19 +283,21 @@ int main(int argc, char **argv) {
 
 #ifdef MODEL_PACKS_WEIGHTS
   // The library reads the weights packed last: new weight values take
-  // effect when they are packed again. Input 1 is a weight.
-  std::vector<Buffer> changed = inputs;
-  for (int64_t i = 0; i < changed[1].info->num_elements; ++i)
-    changed[1].set(i, 0.5 * changed[1].get(i));
-  call(changed, outputs);
-  bool stale = outputs[0].bytes == firstOutputs[0].bytes;
-  std::printf("changed weights before repacking: %s\n",
-              stale ? "old outputs" : "NEW OUTPUTS");
-  pack(changed);
-  call(changed, outputs);
-  bool updated = outputs[0].bytes != firstOutputs[0].bytes;
-  std::printf("changed weights after repacking: %s\n",
-              updated ? "new outputs" : "OLD OUTPUTS");
+  // effect when they are packed again. Input 1, if any, is a weight.
+  if (MODEL_NUM_INPUTS > 1) {
+    std::vector<Buffer> changed = inputs;
+    for (int64_t i = 0; i < changed[1].info->num_elements; ++i)
+      changed[1].set(i, 0.5 * changed[1].get(i));
+    call(changed, outputs);
+    bool stale = outputs[0].bytes == firstOutputs[0].bytes;
+    std::printf("changed weights before repacking: %s\n",
+                stale ? "old outputs" : "NEW OUTPUTS");
+    pack(changed);
+    call(changed, outputs);
+    bool updated = outputs[0].bytes != firstOutputs[0].bytes;
+    std::printf("changed weights after repacking: %s\n",
+                updated ? "new outputs" : "OLD OUTPUTS");
+  }
 #endif
 
   if (positionalCount == 2)

@@ -184,8 +184,30 @@ func.func @callee(%x: tensor<1x4x4x4xf32>, %w: tensor<8x4x1x1xf32>) -> tensor<1x
 
 // -----
 
-// expected-error@+1 {{cannot create the weight packing function 'taken_pack_weights': the name is taken}}
+// expected-error@+1 {{cannot create the weight packing function 'taken_pack_weights': the name is taken; rename that function, or turn weight prepacking off}}
 func.func @taken(%x: tensor<4xf32>) -> tensor<4xf32> {
   return %x : tensor<4xf32>
 }
 func.func private @taken_pack_weights(%x: tensor<4xf32>)
+
+// -----
+
+// An argument that is both the activation and the weight of a matrix
+// product is not packed: @self_weight must read its value of every call.
+// The pack function is empty.
+// CHECK-NOT: memref.global
+// CHECK-LABEL: func.func @self_weight
+// CHECK: %[[T:.*]] = linalg.transpose ins(%arg0 : tensor<16x16xf32>)
+// CHECK: linalg.matmul ins(%arg0, %[[T]] :
+// CHECK-LABEL: func.func @self_weight_pack_weights
+// CHECK-NEXT: return
+func.func @self_weight(%x: tensor<16x16xf32>) -> tensor<16x16xf32> {
+  %e = tensor.empty() : tensor<16x16xf32>
+  %t = linalg.transpose ins(%x : tensor<16x16xf32>) outs(%e : tensor<16x16xf32>) permutation = [1, 0]
+  %zero = arith.constant 0.0 : f32
+  %oe = tensor.empty() : tensor<16x16xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%oe : tensor<16x16xf32>) -> tensor<16x16xf32>
+  %y = linalg.matmul ins(%x, %t : tensor<16x16xf32>, tensor<16x16xf32>)
+      outs(%init : tensor<16x16xf32>) -> tensor<16x16xf32>
+  return %y : tensor<16x16xf32>
+}
