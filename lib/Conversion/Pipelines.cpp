@@ -34,8 +34,9 @@ void nas::buildLowerToLLVMPipeline(OpPassManager &pm,
   pm.addNestedPass<func::FuncOp>(createConvertNasToLinalg(nasToLinalgOptions));
   pm.addPass(createCanonicalizerPass());
   // Merges chains of elementwise linalg.generic ops (bias, batch norm,
-  // activation, residual add) into one loop nest each.
-  pm.addNestedPass<func::FuncOp>(createLinalgElementwiseOpFusionPass());
+  // activation, residual add) into one loop nest each, leaving the
+  // convolutions and matmuls named.
+  pm.addNestedPass<func::FuncOp>(createNasFuseElementwise());
   pm.addPass(createCanonicalizerPass());
   if (options.prepackWeights) {
     NasPrepackWeightsOptions prepackOptions;

@@ -166,7 +166,7 @@ def NasTileAndVectorize
 
     1. The anchor, or the elementwise `linalg.generic` that is the only user
        of its result (bias, batch normalization, activation, residual add
-       after `linalg-fuse-elementwise-ops`), is tiled to one output row and
+       after `nas-fuse-elementwise`), is tiled to one output row and
        a register block of output columns by channels, with `scf.for` loops.
        The anchor and the `linalg.fill` or `linalg.broadcast` that
        initializes its accumulator are fused into the tile, so the
@@ -197,13 +197,13 @@ def NasTileAndVectorize
            "'x86-64-v3', 'x86-64-v4' or 'znver4'">,
     Option<"markParallelLoops", "mark-parallel-loops", "bool",
            /*default=*/"false",
-           "Mark the outermost tile loop of each anchor with the unit "
+           "Mark the outermost two tile loops of each anchor with the unit "
            "attribute nas.parallel, for nas-parallelize-loops">,
     Option<"minParallelIterations", "min-parallel-iterations", "int64_t",
            /*default=*/"524288",
            "With mark-parallel-loops, the smallest number of iterations "
            "(multiply-adds, or elements of a copy or transpose) of an anchor "
-           "whose outermost tile loop is marked">,
+           "whose tile loops are marked">,
   ];
   let dependentDialects = [
     "mlir::affine::AffineDialect",
@@ -234,6 +234,28 @@ def NasParallelizeLoops
     attribute.
   }];
   let dependentDialects = ["mlir::scf::SCFDialect"];
+}
+
+def NasFuseElementwise : Pass<"nas-fuse-elementwise", "mlir::func::FuncOp"> {
+  let summary = "Fuses chains of elementwise linalg ops, leaving the kernels "
+                "named";
+  let description = [{
+    Applies the patterns of upstream `linalg-fuse-elementwise-ops`: fusion
+    of elementwise producers into their consumers, folding of
+    `tensor.expand_shape` and `tensor.collapse_shape` into the linalg ops
+    next to them by expanding their loops, and the canonicalizations that
+    go with them. A producer is fused or folded only into its single user,
+    as upstream, and a reshape only into or out of an op whose loops are
+    all parallel. So a `linalg.matmul` between the reshapes of a fully
+    connected layer on a rank-3 input stays a named matmul, which
+    `nas-tile-and-vectorize` tiles and `nas-prepack-weights` packs, instead
+    of becoming a 3-D `linalg.generic` that runs as scalar loops.
+  }];
+  let dependentDialects = [
+    "mlir::affine::AffineDialect",
+    "mlir::linalg::LinalgDialect",
+    "mlir::tensor::TensorDialect",
+  ];
 }
 
 def NasPrefetchWeights : Pass<"nas-prefetch-weights", "mlir::func::FuncOp"> {

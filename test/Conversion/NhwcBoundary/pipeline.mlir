@@ -1,9 +1,9 @@
 // The boundary-layout option of nas-lower-to-llvm. The IR is printed after
 // elementwise fusion, where the nas ops are lowered and the transposes
 // folded, and after weight packing.
-// RUN: nas-opt %s --nas-lower-to-llvm="boundary-layout=nhwc prepack-weights=true" -mlir-print-ir-after=linalg-fuse-elementwise-ops -mlir-print-ir-after=nas-prepack-weights -o /dev/null 2>&1 | FileCheck %s --check-prefix=NHWC
-// RUN: nas-opt %s --nas-lower-to-llvm="boundary-layout=nchw" -mlir-print-ir-after=linalg-fuse-elementwise-ops -o /dev/null 2>&1 | FileCheck %s --check-prefix=NCHW
-// RUN: nas-opt %s --nas-lower-to-llvm -mlir-print-ir-after=linalg-fuse-elementwise-ops -o /dev/null 2>&1 | FileCheck %s --check-prefix=NCHW
+// RUN: nas-opt %s --nas-lower-to-llvm="boundary-layout=nhwc prepack-weights=true" -mlir-print-ir-after=nas-fuse-elementwise -mlir-print-ir-after=nas-prepack-weights -o /dev/null 2>&1 | FileCheck %s --check-prefix=NHWC
+// RUN: nas-opt %s --nas-lower-to-llvm="boundary-layout=nchw" -mlir-print-ir-after=nas-fuse-elementwise -o /dev/null 2>&1 | FileCheck %s --check-prefix=NCHW
+// RUN: nas-opt %s --nas-lower-to-llvm -mlir-print-ir-after=nas-fuse-elementwise -o /dev/null 2>&1 | FileCheck %s --check-prefix=NCHW
 // RUN: not nas-opt %s --nas-lower-to-llvm="boundary-layout=nhcw" -o /dev/null 2>&1 | FileCheck %s --check-prefix=INVALID
 // RUN: nas-opt %s --nas-lower-to-llvm="boundary-layout=nhwc" | FileCheck %s --check-prefix=LLVM
 
@@ -18,7 +18,7 @@
 // With nhwc, the convolution reads the padded argument and its fused relu
 // is returned; only the weight is transposed. The weight packing function
 // takes the same NHWC argument.
-// NHWC-LABEL: IR Dump After LinalgElementwiseOpFusionPass
+// NHWC-LABEL: IR Dump After NasFuseElementwise
 // NHWC: func.func @conv(%[[X:.*]]: tensor<1x8x8x3xf32>, %[[W:.*]]: tensor<16x3x3x3xf32>, %{{.*}}: tensor<16xf32>) -> tensor<1x4x4x16xf32>
 // NHWC-NOT: linalg.transpose
 // NHWC: tensor.pad %[[X]] low[0, 1, 1, 0] high[0, 1, 1, 0]

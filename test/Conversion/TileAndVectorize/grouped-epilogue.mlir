@@ -4,7 +4,7 @@
 // once as a vector of 8 channels, not from an initialized tile in memory.
 // Relu then runs on the same 8-lane vectors, one per column, which are
 // written once each: no vector of 4 channels, the group width, is used.
-// RUN: nas-opt %s -nas-to-linalg=layout=nhwc -canonicalize -linalg-fuse-elementwise-ops -canonicalize -nas-tile-and-vectorize=cpu=x86-64-v4 | FileCheck %s --implicit-check-not=linalg.broadcast
+// RUN: nas-opt %s -nas-to-linalg=layout=nhwc -canonicalize -nas-fuse-elementwise -canonicalize -nas-tile-and-vectorize=cpu=x86-64-v4 | FileCheck %s --implicit-check-not=linalg.broadcast
 
 // CHECK-LABEL: func.func @grouped_bias_relu
 // CHECK: %[[ZERO:.*]] = arith.constant dense<0.000000e+00> : vector<8xf32>
