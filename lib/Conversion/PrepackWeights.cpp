@@ -223,10 +223,10 @@ SmallVector<int64_t> getPaddedShape(RankedTensorType type) {
 
 /// Returns the width of the output channel blocks of the packed weight
 /// that `op` computes, or 0 to keep it in HWCF (or K x N). Blocks pay when
-/// every use of the weight is a convolution or a matrix product (directly,
-/// not through slices) whose plan splits the output channels into at least
-/// two tiles of the same width: each tile then reads a contiguous panel
-/// instead of a segment of every row.
+/// every use of the weight is a convolution or a matrix product, directly
+/// and not through slices, whose plan splits the output channels into at
+/// least two tiles of the same width. Each tile then reads a contiguous
+/// panel instead of a segment of every row.
 int64_t getChannelBlock(linalg::LinalgOp op, const CpuTarget &target) {
   int64_t block = 0;
   for (OpOperand &use : op->getResult(0).getUses()) {

@@ -153,7 +153,7 @@ std::unique_ptr<llvm::Module> lowerToLLVMIR(mlir::ModuleOp module,
 /// Fails if the lowered function is missing or its type does not match
 /// `signature`.
 ///
-/// With `packsWeights`, the module also holds the lowered weight packing
+/// With `packsWeights`, the module also contains the lowered weight packing
 /// function (getPackFunctionName), and a second C function
 ///
 ///   int <symbol>_pack_weights(const void *const *inputs)
