@@ -28,9 +28,9 @@ bool isParallelLinalgOp(Operation *op) {
   return linalgOp && linalg::isElementwise(linalgOp);
 }
 
-/// Allows fusing or folding the producer of `operand` into its owner when
-/// the producer has no other user, as upstream does, and, for a reshape,
-/// when the linalg op on the other side has only parallel loops.
+/// Returns true if the producer of `operand` may be fused or folded into its
+/// owner. As upstream, the producer must have no other user. A reshape must
+/// also have a linalg op with only parallel loops on its other side.
 bool shouldFuse(OpOperand *operand) {
   Operation *producer = operand->get().getDefiningOp();
   if (!producer || !producer->hasOneUse())

@@ -36,9 +36,6 @@ using namespace nas;
 
 namespace {
 
-/// Suffix of the name of the pack function of a function.
-constexpr llvm::StringLiteral kPackSuffix = "_pack_weights";
-
 /// Returns true if `use` reads a value as the weight of a convolution or
 /// matmul kernel, directly or through tensor.extract_slice and reshapes.
 bool isWeightUse(OpOperand &use) {
@@ -248,7 +245,7 @@ int64_t getChannelBlock(linalg::LinalgOp op, const CpuTarget &target) {
 }
 
 /// Returns the type of the blocked form of the weight `type`, whose last
-/// dimension holds the output channels F, with output channel blocks of
+/// dimension is the output channels F, with output channel blocks of
 /// `block`: ceil(F / block), then the other dimensions (KH x KW x C for a
 /// convolution, K for a matrix product), then `block`.
 RankedTensorType getBlockedType(RankedTensorType type, int64_t block) {
@@ -345,7 +342,7 @@ LogicalResult outlinePacking(func::FuncOp func, SymbolTable &symbols,
                              const CpuTarget &target) {
   MLIRContext *context = func.getContext();
   Location loc = func.getLoc();
-  std::string packName = (func.getSymName() + kPackSuffix).str();
+  std::string packName = getPackFunctionName(func.getSymName());
   if (symbols.lookup(packName))
     return func.emitError()
            << "cannot create the weight packing function '" << packName
@@ -444,3 +441,7 @@ struct NasPrepackWeightsPass
 };
 
 } // namespace
+
+std::string nas::getPackFunctionName(llvm::StringRef funcName) {
+  return (funcName + "_pack_weights").str();
+}

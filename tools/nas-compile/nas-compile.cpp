@@ -233,8 +233,10 @@ int compile(const CompileOptions &options) {
 
   // nas-prepack-weights gives only public functions a packing function.
   if (options.prepackWeights && !entry.isPublic())
-    return reportError("--prepack-weights needs a public entry function; '" +
-                       signature->functionName + "' is private");
+    return reportError("--prepack-weights requires a public entry function, "
+                       "but '" +
+                       signature->functionName +
+                       "' is private: make it public or drop the option");
 
   llvm::LLVMContext llvmContext;
   nas::LoweringOptions loweringOptions;

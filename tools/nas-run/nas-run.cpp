@@ -718,11 +718,11 @@ int run(const RunOptions &options) {
   // writes the packed weights, which the entry reads.
   void (*packWeights)(void **) = nullptr;
   if (options.prepackWeights) {
-    auto pack =
-        (*engine)->lookupPacked("_mlir_ciface_" + entryName + "_pack_weights");
+    auto pack = (*engine)->lookupPacked("_mlir_ciface_" +
+                                        nas::getPackFunctionName(entryName));
     if (!pack)
-      return reportError("running '" + entryName + "_pack_weights' failed: " +
-                         llvm::toString(pack.takeError()));
+      return reportError("running '" + nas::getPackFunctionName(entryName) +
+                         "' failed: " + llvm::toString(pack.takeError()));
     packWeights = *pack;
   }
   (*engine)->initialize();

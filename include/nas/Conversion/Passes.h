@@ -96,6 +96,10 @@ void buildLowerToLLVMPipeline(mlir::OpPassManager &pm);
 /// Registers buildLowerToLLVMPipeline as `nas-lower-to-llvm`.
 void registerNasPipelines();
 
+/// Returns the name of the function that nas-prepack-weights creates to pack
+/// the weights of the public function `funcName`: `<funcName>_pack_weights`.
+std::string getPackFunctionName(llvm::StringRef funcName);
+
 } // namespace nas
 
 #endif // NAS_CONVERSION_PASSES_H

@@ -82,10 +82,10 @@ public:
   void buildPack();
 
 private:
-  /// Creates the entry block and the block that returns 1, and checks that
+  /// Creates the entry block and the block that returns 1. Checks that
   /// `inputs` is not null if the function has inputs, and that `outputs` is
-  /// not null unless it is null itself. Leaves the builder in the next
-  /// block.
+  /// not null when the wrapper takes it (`outputs` is then not nullptr).
+  /// Leaves the builder in the next block.
   void checkArrays(Value *inputs, Value *outputs);
   /// Loads every input pointer of `inputs` into `inputPointers` and ORs
   /// their null checks into `anyNull`.
@@ -215,7 +215,7 @@ void EntryPointBuilder::build() {
   }
   returnOneIf(anyNull, "check.packed");
 
-  // The kernels read the packed weights from globals, which hold nothing
+  // The kernels read the packed weights from globals, which contain no data
   // before the packing entry has run.
   if (packedFlag) {
     BasicBlock *unpacked = BasicBlock::Create(context, "unpacked", &wrapper);
@@ -313,8 +313,8 @@ Error nas::addCEntryPoint(Module &module, const EntrySignature &signature,
                        signature.functionName + "' and return nothing");
   }
 
-  // A definition already named like an entry point gets another name (it
-  // becomes internal below).
+  // A definition already named like an entry point gets another name, and
+  // becomes internal below.
   std::string packSymbol = (symbol + "_pack_weights").str();
   if (Error error = freeName(module, symbol))
     return error;

@@ -58,10 +58,6 @@ LogicalResult checkFullyLowered(ModuleOp module) {
 
 } // namespace
 
-std::string nas::getPackFunctionName(llvm::StringRef entryName) {
-  return (entryName + "_pack_weights").str();
-}
-
 std::unique_ptr<llvm::Module>
 nas::lowerToLLVMIR(ModuleOp module, func::FuncOp entry,
                    llvm::LLVMContext &llvmContext,

@@ -10,7 +10,7 @@
 // inputs with nas-run's seeded values, calls `model`, and prints the outputs
 // in nas-run's `values:` and `checksum:` format. For a library compiled
 // with --prepack-weights, it also checks `model_pack_weights`: the entry
-// point refuses to run before it, and reads the weights it packed last.
+// point returns 2 before it runs, and reads the weights it packed last.
 //
 //   run-model [--no-roles] [EXPECTED TOLERANCE]
 //

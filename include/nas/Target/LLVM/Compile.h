@@ -111,15 +111,13 @@ void eraseUnusedFunctions(mlir::ModuleOp module, mlir::func::FuncOp entry);
 struct LoweringOptions {
   /// Memory layout of the 4-D activation arguments and results.
   ActivationLayout boundaryLayout = ActivationLayout::NCHW;
-  /// LLVM CPU name that the tile sizes are chosen for; empty for the host.
+  /// LLVM CPU name that the tile sizes are chosen for. An empty name
+  /// selects the host.
   std::string cpu;
-  /// Moves the weight packing of the entry into `<entry>_pack_weights`.
+  /// Whether the weight packing of the entry moves into the function named
+  /// by getPackFunctionName.
   bool prepackWeights = false;
 };
-
-/// Returns the name of the function that packs the weights of the entry
-/// `entryName` when it is lowered with LoweringOptions::prepackWeights.
-std::string getPackFunctionName(llvm::StringRef entryName);
 
 /// Lowers `entry` and the functions it references with
 /// nas::buildLowerToLLVMPipeline and `options`, and translates the result to
