@@ -877,8 +877,8 @@ int main(int argc, char **argv) {
       llvm::cl::desc("With --threads above 1, the smallest number of "
                      "iterations (multiply-adds, or elements of a copy) of "
                      "a kernel that is distributed over the threads "
-                     "(default 524288); smaller kernels run on one thread"),
-      llvm::cl::init(524288), llvm::cl::cat(category));
+                     "(default 131072); smaller kernels run on one thread"),
+      llvm::cl::init(131072), llvm::cl::cat(category));
   llvm::cl::opt<nas::ActivationLayout> boundaryLayout(
       "boundary-layout",
       llvm::cl::desc("Memory layout of the 4-D activation arguments and "

@@ -80,7 +80,7 @@ struct LowerToLLVMOptions : mlir::PassPipelineOptions<LowerToLLVMOptions> {
                      "of a kernel that is distributed over threads; smaller "
                      "kernels run on one thread, because forking and "
                      "joining would cost more than the second thread saves"),
-      llvm::cl::init(524288)};
+      llvm::cl::init(131072)};
 };
 
 /// Adds the passes that lower nas IR to the LLVM dialect: block expansion,

@@ -200,7 +200,7 @@ def NasTileAndVectorize
            "Mark the outermost two tile loops of each anchor with the unit "
            "attribute nas.parallel, for nas-parallelize-loops">,
     Option<"minParallelIterations", "min-parallel-iterations", "int64_t",
-           /*default=*/"524288",
+           /*default=*/"131072",
            "With mark-parallel-loops, the smallest number of iterations "
            "(multiply-adds, or elements of a copy or transpose) of an anchor "
            "whose tile loops are marked">,

@@ -7,9 +7,11 @@
 
 #include "Padding.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
-#include "mlir/Dialect/Tensor/IR/Tensor.h"
+#include "mlir/Dialect/Utils/StaticValueUtils.h"
+#include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 using namespace mlir;
@@ -89,13 +91,178 @@ LogicalResult rewritePadAsBorderFills(RewriterBase &rewriter,
   return success();
 }
 
+/// Returns the result of `read` computed from the source of `pad`, as
+/// described at readPadsInRegisters, or null if `read` is not such a read.
+Value readPaddedVector(RewriterBase &rewriter, tensor::PadOp pad,
+                       vector::TransferReadOp read) {
+  VectorType vectorType = read.getVectorType();
+  RankedTensorType sourceType = pad.getSourceType();
+  int64_t rank = sourceType.getRank();
+  int64_t vectorRank = vectorType.getRank();
+  if (read.getBase() != pad.getResult() || read.getMask() ||
+      read.hasOutOfBoundsDim() || vectorType.isScalable() || vectorRank == 0 ||
+      vectorRank > rank || !read.getPermutationMap().isMinorIdentity())
+    return nullptr;
+  SmallVector<int64_t> low = *getConstantIntValues(pad.getMixedLowPad());
+  SmallVector<int64_t> high = *getConstantIntValues(pad.getMixedHighPad());
+  // The rows are contiguous in the source only along an unpadded dimension.
+  if (low.back() != 0 || high.back() != 0)
+    return nullptr;
+
+  Location loc = read.getLoc();
+  rewriter.setInsertionPoint(read);
+  Value value = pad.getConstantPaddingValue();
+  if (value.getParentRegion() == &pad.getRegion())
+    value = rewriter.clone(*value.getDefiningOp())->getResult(0);
+  auto rowType = VectorType::get({vectorType.getShape().back()},
+                                 vectorType.getElementType());
+  Value paddingRow = vector::BroadcastOp::create(rewriter, loc, rowType, value);
+  // A source without elements, of a strip whose windows lie wholly in the
+  // padding, gives only padding.
+  if (sourceType.getNumElements() == 0)
+    return vector::BroadcastOp::create(rewriter, loc, vectorType, value);
+  auto index = [&](int64_t v) -> Value {
+    return arith::ConstantIndexOp::create(rewriter, loc, v);
+  };
+  Value zero = index(0);
+
+  // The source position of element `offset` of the vector along `dim`
+  // from the read's index, clamped into the source, and whether it lies
+  // inside it. Dimensions without padding need neither.
+  Value noCheck = arith::ConstantIntOp::create(rewriter, loc, 1, 1);
+  auto getPosition = [&](int64_t dim, int64_t offset,
+                         Value &inBounds) -> Value {
+    Value position = read.getIndices()[dim];
+    if (offset - low[dim] != 0)
+      position = arith::AddIOp::create(rewriter, loc, position,
+                                       index(offset - low[dim]));
+    if (low[dim] == 0 && high[dim] == 0)
+      return position;
+    Value last = index(sourceType.getDimSize(dim) - 1);
+    Value aboveLow = arith::CmpIOp::create(
+        rewriter, loc, arith::CmpIPredicate::sge, position, zero);
+    Value belowHigh = arith::CmpIOp::create(
+        rewriter, loc, arith::CmpIPredicate::sle, position, last);
+    inBounds = arith::AndIOp::create(rewriter, loc, inBounds, aboveLow);
+    inBounds = arith::AndIOp::create(rewriter, loc, inBounds, belowHigh);
+    Value clamped = arith::MaxSIOp::create(rewriter, loc, position, zero);
+    return arith::MinSIOp::create(rewriter, loc, clamped, last);
+  };
+
+  // The dimensions before the vector's take the read's position.
+  int64_t firstVectorDim = rank - vectorRank;
+  SmallVector<Value> outerPositions;
+  Value outerInBounds = noCheck;
+  for (int64_t dim = 0; dim < firstVectorDim; ++dim)
+    outerPositions.push_back(getPosition(dim, 0, outerInBounds));
+
+  // One row per element of the vector's leading dimensions.
+  ArrayRef<int64_t> rowCounts = vectorType.getShape().drop_back();
+  int64_t rows = 1;
+  for (int64_t count : rowCounts)
+    rows *= count;
+  Value result;
+  if (vectorRank > 1)
+    result = vector::BroadcastOp::create(rewriter, loc, vectorType, value);
+  SmallVector<int64_t> row(rowCounts.size(), 0);
+  for (int64_t linear = 0; linear < rows; ++linear) {
+    int64_t rest = linear;
+    for (int64_t i = rowCounts.size() - 1; i >= 0; --i) {
+      row[i] = rest % rowCounts[i];
+      rest /= rowCounts[i];
+    }
+    SmallVector<Value> positions(outerPositions);
+    Value inBounds = outerInBounds;
+    for (int64_t i = 0, e = rowCounts.size(); i < e; ++i)
+      positions.push_back(getPosition(firstVectorDim + i, row[i], inBounds));
+    positions.push_back(read.getIndices().back());
+    Value loaded = vector::TransferReadOp::create(
+        rewriter, loc, rowType, pad.getSource(), positions, read.getPadding(),
+        ArrayRef<bool>{true});
+    Value selected =
+        arith::SelectOp::create(rewriter, loc, inBounds, loaded, paddingRow);
+    if (vectorRank == 1)
+      return selected;
+    // The rows go in as strided slices because canonicalization turns a
+    // chain of vector.insert ops that covers the vector into a
+    // vector.from_elements of all its scalars.
+    SmallVector<int64_t> offsets(row);
+    offsets.push_back(0);
+    result = vector::InsertStridedSliceOp::create(
+        rewriter, loc, selected, result, offsets, ArrayRef<int64_t>{1});
+  }
+  return result;
+}
+
 } // namespace
+
+bool nas::tile_and_vectorize::isRegisterPadCandidate(tensor::PadOp pad) {
+  RankedTensorType sourceType = pad.getSourceType();
+  int64_t rank = sourceType.getRank();
+  if (rank < 2 || !sourceType.hasStaticShape() ||
+      sourceType.getNumElements() == 0 ||
+      !pad.getResultType().hasStaticShape() || !pad.getConstantPaddingValue() ||
+      isa_and_present<linalg::LinalgOp>(pad.getSource().getDefiningOp()))
+    return false;
+  std::optional<SmallVector<int64_t>> low =
+      getConstantIntValues(pad.getMixedLowPad());
+  std::optional<SmallVector<int64_t>> high =
+      getConstantIntValues(pad.getMixedHighPad());
+  if (!low || !high)
+    return false;
+  for (int64_t dim : {int64_t(0), rank - 1})
+    if ((*low)[dim] != 0 || (*high)[dim] != 0)
+      return false;
+  if (pad.getResult().use_empty())
+    return false;
+  for (OpOperand &use : pad.getResult().getUses()) {
+    Operation *user = use.getOwner();
+    if (!isa<linalg::DepthwiseConv2DNhwcHwcOp, linalg::PoolingNhwcMaxOp,
+             linalg::PoolingNhwcSumOp>(user))
+      return false;
+    auto op = cast<linalg::LinalgOp>(user);
+    Type element = getElementTypeOrSelf(op->getResult(0).getType());
+    if (!op.hasPureTensorSemantics() || op.hasDynamicShape() ||
+        use.getOperandNumber() != 0 || (!element.isF32() && !element.isF64()))
+      return false;
+  }
+  return true;
+}
+
+void nas::tile_and_vectorize::markRegisterPads(func::FuncOp func) {
+  func.walk([](tensor::PadOp pad) {
+    if (isRegisterPadCandidate(pad))
+      pad->setAttr(kPadInRegistersMarker, UnitAttr::get(pad.getContext()));
+  });
+}
+
+void nas::tile_and_vectorize::readPadsInRegisters(RewriterBase &rewriter,
+                                                  func::FuncOp func) {
+  SmallVector<tensor::PadOp> pads;
+  func.walk([&](tensor::PadOp pad) {
+    if (pad->hasAttr(kPadInRegistersMarker))
+      pads.push_back(pad);
+  });
+  for (tensor::PadOp pad : pads) {
+    pad->removeAttr(kPadInRegistersMarker);
+    for (Operation *user : llvm::make_early_inc_range(pad->getUsers())) {
+      auto read = dyn_cast<vector::TransferReadOp>(user);
+      if (!read)
+        continue;
+      if (Value result = readPaddedVector(rewriter, pad, read))
+        rewriter.replaceOp(read, result);
+    }
+    if (pad->use_empty())
+      rewriter.eraseOp(pad);
+  }
+}
 
 void nas::tile_and_vectorize::copyPaddedSources(RewriterBase &rewriter,
                                                 func::FuncOp func) {
   SmallVector<tensor::PadOp> pads;
   func.walk([&](tensor::PadOp pad) {
-    if (!isa_and_present<linalg::LinalgOp>(pad.getSource().getDefiningOp()) &&
+    if (!pad->hasAttr(kPadInRegistersMarker) &&
+        !isa_and_present<linalg::LinalgOp>(pad.getSource().getDefiningOp()) &&
         pad.getSourceType().hasStaticShape() &&
         pad.getSourceType().getNumElements() != 0)
       pads.push_back(pad);

@@ -9,6 +9,7 @@
 #define NAS_LIB_CONVERSION_TILEANDVECTORIZE_PADDING_H
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/PatternMatch.h"
 
 namespace nas {
@@ -34,9 +35,54 @@ namespace tile_and_vectorize {
 /// tensor and the insert of the source.
 void decomposePads(mlir::RewriterBase &rewriter, mlir::func::FuncOp func);
 
+/// Unit attribute of the tensor.pad ops whose padding the vector reads of
+/// their users produce, instead of a padded buffer.
+constexpr llvm::StringLiteral kPadInRegistersMarker = "nas.pad_in_registers";
+
+/// Returns true if `pad` has static sizes, a constant padding value and a
+/// nonempty source that no linalg op computes, pads neither its first nor
+/// its last dimension (the batch and the channels of an NHWC window op),
+/// and all of its users are depthwise convolutions or poolings of f32 or
+/// f64 that read it as their input. These ops do a few multiply-adds per
+/// input element: a copy of the input into a padded buffer costs them as
+/// much as the op, while reading each vector at a clamped position and
+/// selecting the padding value where it lies outside the source costs a
+/// compare and a blend per vector.
+bool isRegisterPadCandidate(mlir::tensor::PadOp pad);
+
+/// Marks with kPadInRegistersMarker every tensor.pad of `func` for which
+/// isRegisterPadCandidate holds.
+void markRegisterPads(mlir::func::FuncOp func);
+
+/// Rewrites every vector.transfer_read of the result of a marked tensor.pad
+/// whose dimensions are all in bounds, without a mask, and whose vector
+/// spans trailing dimensions of the tensor, into one 1-D read of the pad's
+/// source per row of the vector. Each row reads its position clamped into
+/// the source and keeps it only if the position lies inside the source,
+/// the padding value otherwise:
+///
+/// ```mlir
+/// %v = vector.transfer_read %padded[%c0, %h, %w, %c], %pv
+///     : tensor<1x9x9x960xf32>, vector<3x16xf32>
+/// ```
+///
+/// becomes, for each row r of the 3 rows,
+///
+/// ```mlir
+/// %in = (0 <= %h - 1 < 7) and (0 <= %w + r - 1 < 7)
+/// %row = vector.transfer_read %x[%c0, clamp(%h - 1), clamp(%w + r - 1), %c]
+/// %sel = arith.select %in, %row, %padding_vector
+/// ```
+///
+/// inserted into the result vector. Erases the pads that this leaves
+/// without users and removes the marker from the others, which
+/// decomposePads then turns into buffers.
+void readPadsInRegisters(mlir::RewriterBase &rewriter, mlir::func::FuncOp func);
+
 /// Makes every tensor.pad of `func` whose source is not the result of a
-/// linalg op (a function argument, or a reshape of one) pad a linalg.copy
-/// of that source instead. Once the pad is decomposed, empty tensor
+/// linalg op (a function argument, or a reshape of one), and that is not
+/// marked with kPadInRegistersMarker, pad a linalg.copy of that source
+/// instead. Once the pad is decomposed, empty tensor
 /// elimination lets the copy, which is tiled and vectorized like any
 /// anchor, write the source into the padded buffer. Without it, the source
 /// would reach the padded buffer through a memref.copy into a strided

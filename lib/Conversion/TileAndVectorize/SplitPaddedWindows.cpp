@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "SplitPaddedWindows.h"
+#include "Padding.h"
 #include "Strategy.h"
 
 #include "mlir/Dialect/Affine/IR/AffineOps.h"
@@ -81,6 +82,9 @@ struct PaddedInput {
   SmallVector<int64_t, 4> sizes;
   SmallVector<int64_t, 4> low;
   SmallVector<int64_t, 4> high;
+  /// Whether the pad is marked with kPadInRegistersMarker: the strips then
+  /// pad slices of the source, which the vector reads pad, without copies.
+  bool inRegisters = false;
 };
 
 /// A region of the output: `offsets` and `sizes` over (n, oh, ow, c).
@@ -141,6 +145,7 @@ std::optional<PaddedInput> matchPaddedInput(Value input) {
 
   PaddedInput result;
   result.source = pad.getSource();
+  result.inRegisters = pad->hasAttr(kPadInRegistersMarker);
   result.value = pad.getConstantPaddingValue();
   std::optional<SmallVector<int64_t>> low =
       getConstantIntValues(pad.getMixedLowPad());
@@ -257,8 +262,9 @@ using StripCache =
 /// Returns a tensor.pad by `low` and `high` of a linalg.copy of the
 /// elements of `input`'s source from `offsets` with `sizes` along H and W,
 /// and all of its batch and channels. Only the copy of a slice that spans
-/// the whole channels is contiguous. Reuses the strip of `strips` when it
-/// is defined before the insertion point.
+/// the whole channels is contiguous. When `input` is padded in registers,
+/// the pad is of the slice itself, and marked likewise. Reuses the strip of
+/// `strips` when it is defined before the insertion point.
 Value getPaddedStrip(RewriterBase &rewriter, Location loc,
                      const PaddedInput &input, Value value,
                      ArrayRef<int64_t> offsets, ArrayRef<int64_t> sizes,
@@ -275,6 +281,7 @@ Value getPaddedStrip(RewriterBase &rewriter, Location loc,
   for (ArrayRef<int64_t> values : {ArrayRef<int64_t>(stripOffsets),
                                    ArrayRef<int64_t>(stripSizes), low, high})
     position.insert(position.end(), values.begin(), values.end());
+  position.push_back(input.inRegisters);
   auto key = std::make_pair(std::make_pair(input.source.getAsOpaquePointer(),
                                            input.value.getAsOpaquePointer()),
                             position);
@@ -297,7 +304,8 @@ Value getPaddedStrip(RewriterBase &rewriter, Location loc,
   // element-by-element memref.copy into a strided subview that
   // bufferization would make of the slice, fills the padded buffer. It
   // copies a few rows or columns, which do not pay for a fork and join.
-  if (llvm::none_of(stripSizes, [](int64_t size) { return size == 0; })) {
+  if (!input.inRegisters &&
+      llvm::none_of(stripSizes, [](int64_t size) { return size == 0; })) {
     Value empty = tensor::EmptyOp::create(rewriter, loc, stripSizes, element);
     auto copy = linalg::CopyOp::create(rewriter, loc, strip, empty);
     strip = copy.getResult(0);
@@ -306,9 +314,12 @@ Value getPaddedStrip(RewriterBase &rewriter, Location loc,
   SmallVector<int64_t, 4> paddedShape(stripSizes);
   for (int64_t dim = 0; dim < 4; ++dim)
     paddedShape[dim] += low[dim] + high[dim];
-  strip = tensor::PadOp::create(
+  auto pad = tensor::PadOp::create(
       rewriter, loc, RankedTensorType::get(paddedShape, element), strip,
       getIndexAttrs(rewriter, low), getIndexAttrs(rewriter, high), value);
+  if (input.inRegisters)
+    pad->setAttr(kPadInRegistersMarker, rewriter.getUnitAttr());
+  strip = pad.getResult();
   strips[key] = strip;
   return strip;
 }

@@ -416,6 +416,7 @@ struct NasTileAndVectorizePass
     IRRewriter rewriter(&getContext());
     transposeMatmulOperands(rewriter, func);
     SmallPtrSet<Operation *, 16> sequential;
+    markRegisterPads(func);
     splitPaddedWindows(rewriter, func, *target, getFusableConsumer, sequential);
     copyPaddedSources(rewriter, func);
 
@@ -426,6 +427,7 @@ struct NasTileAndVectorizePass
     });
     if (anchors.empty()) {
       readWeightPanels(rewriter, func);
+      readPadsInRegisters(rewriter, func);
       decomposePads(rewriter, func);
       return;
     }
@@ -454,6 +456,7 @@ struct NasTileAndVectorizePass
     vectorizeMarkedOps(rewriter, func);
     simplifyVectorCode(func);
     hoistAccumulators(rewriter, func);
+    readPadsInRegisters(rewriter, func);
     decomposePads(rewriter, func);
     canonicalize(func);
     removeMarkers(func);

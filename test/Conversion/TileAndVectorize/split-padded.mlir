@@ -1,11 +1,13 @@
 // nas-tile-and-vectorize splits a convolution or pooling op whose input is
 // the padding of a function argument into the interior, whose windows lie
 // inside the argument and read it directly, and up to four border strips,
-// each reading a linalg.copy of the few input rows or columns that its
-// windows reach, padded as they need. The pieces write their regions of one
-// output with tensor.insert_slice, and each is tiled, fused with its
-// accumulator initialization and epilogue, and vectorized. The argument is
-// never copied whole.
+// each reading the few input rows or columns that its windows reach, padded
+// as they need. A convolution's strip pads a linalg.copy of them; a
+// depthwise convolution's or pooling's strip reads them from the argument,
+// and its vector reads supply the padding (pad-in-registers.mlir). The
+// pieces write their regions of one output with tensor.insert_slice, and
+// each is tiled, fused with its accumulator initialization and epilogue,
+// and vectorized. The argument is never copied whole.
 // RUN: nas-opt %s -nas-tile-and-vectorize=cpu=x86-64-v4 -split-input-file | FileCheck %s
 // RUN: nas-opt %s -nas-tile-and-vectorize="cpu=x86-64-v4 mark-parallel-loops=true min-parallel-iterations=1" -split-input-file | FileCheck %s --check-prefix=PAR
 // RUN: nas-opt %s -split-input-file -nas-tile-and-vectorize=cpu=x86-64-v4 -canonicalize -eliminate-empty-tensors -one-shot-bufferize="bufferize-function-boundaries function-boundary-type-conversion=identity-layout-map" -cse -canonicalize | FileCheck %s --check-prefix=BUF
@@ -15,22 +17,32 @@
 // windows end at input 15, so the bottom and right padding is never read.
 // The top strip takes two rows (one would be a single register block, which
 // the tiling leaves unfused): input rows 0-3 and columns 0-15, padded by one
-// row and column. The left strip (rows 2-7, column 0) reads input rows 3-15
-// and columns 0-1. The interior (rows 2-7, columns 1-7) reads the argument.
-// The broadcast of the bias and the clip are computed in each piece's tiles.
+// row and column. Its reads check the row, which depends on the tile loop;
+// the left padding column is a constant position, read as zeros. The left
+// strip (rows 2-7, column 0) reads input rows 3-15 and columns 0-1, where
+// only the left padding column, again constant, is outside. The interior
+// (rows 2-7, columns 1-7) reads the argument. The broadcast of the bias and
+// the clip are computed in each piece's tiles.
 // CHECK-LABEL: func.func @depthwise_bias_clip(
 // CHECK-SAME:      %[[X:[a-z0-9]+]]: tensor<1x16x16x32xf32>
+// CHECK-NOT:     linalg.copy
+// CHECK-NOT:     tensor.pad
 // CHECK:         %[[OUT:.*]] = tensor.empty() : tensor<1x8x8x32xf32>
-// CHECK:         tensor.extract_slice %[[X]][0, 0, 0, 0] [1, 4, 16, 32] [1, 1, 1, 1]
-// CHECK:         %[[TOP_COPY:.*]] = scf.for {{.*}} -> (tensor<1x4x16x32xf32>)
-// CHECK:         tensor.insert_slice %[[TOP_COPY]] into %{{.*}}[0, 1, 1, 0] [1, 4, 16, 32] [1, 1, 1, 1] : tensor<1x4x16x32xf32> into tensor<1x5x17x32xf32>
+// CHECK:         %[[TOP_IN:.*]] = tensor.extract_slice %[[X]][0, 0, 0, 0] [1, 4, 16, 32] [1, 1, 1, 1]
 // CHECK:         %[[TOP:.*]] = scf.for {{.*}} -> (tensor<1x2x8x32xf32>)
+// CHECK:           %[[ABOVE:.*]] = arith.cmpi sge, %[[ROW:.*]], %{{.*}} : index
+// CHECK:           %[[BELOW:.*]] = arith.cmpi sle, %[[ROW]], %{{.*}} : index
+// CHECK:           %[[IN:.*]] = arith.andi %[[ABOVE]], %[[BELOW]] : i1
+// CHECK:           %[[V:.*]] = vector.transfer_read %[[TOP_IN]]{{.*}} : tensor<1x4x16x32xf32>, vector<16xf32>
+// CHECK:           arith.select %[[IN]], %[[V]], %{{.*}} : vector<16xf32>
 // CHECK:           arith.maximumf
 // CHECK:           arith.minimumf
 // CHECK:         %[[R0:.*]] = tensor.insert_slice %[[TOP]] into %[[OUT]][0, 0, 0, 0] [1, 2, 8, 32] [1, 1, 1, 1]
-// CHECK:         tensor.extract_slice %[[X]][0, 3, 0, 0] [1, 13, 2, 32] [1, 1, 1, 1]
-// CHECK:         tensor.insert_slice %{{.*}} into %{{.*}}[0, 0, 1, 0] [1, 13, 2, 32] [1, 1, 1, 1] : tensor<1x13x2x32xf32> into tensor<1x13x3x32xf32>
+// CHECK-NOT:     tensor.pad
+// CHECK:         %[[LEFT_IN:.*]] = tensor.extract_slice %[[X]][0, 3, 0, 0] [1, 13, 2, 32] [1, 1, 1, 1]
 // CHECK:         %[[LEFT:.*]] = scf.for {{.*}} -> (tensor<1x6x1x32xf32>)
+// CHECK:           vector.transfer_read %[[LEFT_IN]]
+// CHECK-NOT:       arith.select
 // CHECK:         %[[R1:.*]] = tensor.insert_slice %[[LEFT]] into %[[R0]][0, 2, 0, 0] [1, 6, 1, 32] [1, 1, 1, 1]
 // CHECK:         %[[INTERIOR:.*]] = scf.for {{.*}} -> (tensor<1x6x7x32xf32>)
 // CHECK:           vector.transfer_read %[[X]]{{.*}} : tensor<1x16x16x32xf32>, vector<15x16xf32>
@@ -40,12 +52,12 @@
 // CHECK:         %[[R2:.*]] = tensor.insert_slice %[[INTERIOR]] into %[[R1]][0, 2, 1, 0] [1, 6, 7, 32] [1, 1, 1, 1]
 // CHECK-NOT:     linalg.broadcast
 // CHECK-NOT:     linalg.generic
+// CHECK-NOT:     tensor.pad
 // CHECK:         return %[[R2]]
 
 // Only the interior's outermost two tile loops are distributed over
-// threads: the strips and their copies do too little work for a fork and
-// join, even with min-parallel-iterations=1, which distributes every other
-// anchor.
+// threads: the strips do too little work for a fork and join, even with
+// min-parallel-iterations=1, which distributes every other anchor.
 // PAR-LABEL: func.func @depthwise_bias_clip(
 // PAR-NOT:     nas.parallel
 // PAR:         tensor.insert_slice {{.*}}[0, 2, 0, 0] [1, 6, 1, 32]
@@ -56,15 +68,11 @@
 // PAR-NOT:     nas.parallel
 // PAR:         return
 
-// Bufferized, the pieces write their regions of the result in place; the
-// only other buffers are the two padded strips.
+// Bufferized, the pieces write their regions of the result in place, and
+// the result is the only buffer.
 // BUF-LABEL: func.func @depthwise_bias_clip(
 // BUF-NOT:     memref.copy
 // BUF:         memref.alloc() {{.*}} : memref<1x8x8x32xf32>
-// BUF-NOT:     memref.copy
-// BUF:         memref.alloc() {{.*}} : memref<1x5x17x32xf32>
-// BUF-NOT:     memref.copy
-// BUF:         memref.alloc() {{.*}} : memref<1x13x3x32xf32>
 // BUF-NOT:     memref.alloc
 // BUF-NOT:     memref.copy
 // BUF:         return
@@ -148,13 +156,16 @@ func.func @conv_stride2(%x: tensor<1x97x121x4xf32>, %w: tensor<3x3x4x32xf32>) ->
 // Max pooling 2x2 with padding 3, more than the window: the windows of
 // output rows and columns 0 and 1 lie wholly in the -inf padding. The top
 // strip (rows 0-2) reads input row 0 padded by 3 rows above and 3 columns on
-// each side; every piece computes the same maxima as the padded op.
+// each side, selecting -inf outside it; every piece computes the same maxima
+// as the padded op.
 // CHECK-LABEL: func.func @max_pool_padding(
 // CHECK-SAME:      %[[X:[a-z0-9]+]]: tensor<1x20x20x16xf32>
-// CHECK:         %[[NINF:.*]] = arith.constant 0xFF800000 : f32
-// CHECK:         tensor.extract_slice %[[X]][0, 0, 0, 0] [1, 1, 20, 16] [1, 1, 1, 1]
-// CHECK:         tensor.insert_slice %{{.*}} into %{{.*}}[0, 3, 3, 0] [1, 1, 20, 16] [1, 1, 1, 1] : tensor<1x1x20x16xf32> into tensor<1x4x26x16xf32>
-// CHECK:         linalg.fill ins(%[[NINF]] : f32) outs(%{{.*}} : tensor<1x3x26x16xf32>)
+// CHECK-DAG:     %[[NINF:.*]] = arith.constant dense<0xFF800000> : vector<16xf32>
+// CHECK:         %[[TOP_IN:.*]] = tensor.extract_slice %[[X]][0, 0, 0, 0] [1, 1, 20, 16] [1, 1, 1, 1]
+// CHECK-NOT:     tensor.pad
+// CHECK-NOT:     linalg.fill
+// CHECK:         %[[V:.*]] = vector.transfer_read %[[TOP_IN]]
+// CHECK:         arith.select %{{.*}}, %[[V]], %[[NINF]] : vector<16xf32>
 // CHECK:         %[[R0:.*]] = tensor.insert_slice %{{.*}} into %{{.*}}[0, 0, 0, 0] [1, 3, 25, 16] [1, 1, 1, 1]
 // CHECK:         %[[R1:.*]] = tensor.insert_slice %{{.*}} into %[[R0]][0, 3, 0, 0] [1, 19, 3, 16] [1, 1, 1, 1]
 // CHECK:         vector.transfer_read %[[X]]
@@ -179,13 +190,14 @@ func.func @max_pool_padding(%x: tensor<1x20x20x16xf32>) -> tensor<1x25x25x16xf32
 // -----
 
 // A 1x1 window with padding 2: the border strips read no input element at
-// all, so their padded inputs are fills, without a slice or a copy.
+// all, so their reads are the padding value, without a slice or a load.
 // CHECK-LABEL: func.func @depthwise_1x1_padding(
 // CHECK-SAME:      %[[X:[a-z0-9]+]]: tensor<1x20x20x16xf32>
 // CHECK-NOT:     tensor.extract_slice %[[X]]
-// CHECK:         linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<1x2x24x16xf32>)
+// CHECK-NOT:     vector.transfer_read %[[X]]
 // CHECK:         %[[R0:.*]] = tensor.insert_slice %{{.*}} into %{{.*}}[0, 0, 0, 0] [1, 2, 24, 16] [1, 1, 1, 1]
-// CHECK:         linalg.fill ins(%{{.*}} : f32) outs(%{{.*}} : tensor<1x20x2x16xf32>)
+// CHECK-NOT:     tensor.extract_slice %[[X]]
+// CHECK-NOT:     vector.transfer_read %[[X]]
 // CHECK:         %[[R1:.*]] = tensor.insert_slice %{{.*}} into %[[R0]][0, 2, 0, 0] [1, 20, 2, 16] [1, 1, 1, 1]
 // CHECK:         vector.transfer_read %[[X]]
 // CHECK:         %[[R2:.*]] = tensor.insert_slice %{{.*}} into %[[R1]][0, 2, 2, 0] [1, 20, 20, 16] [1, 1, 1, 1]
@@ -311,10 +323,6 @@ func.func @depthwise_large_borders(%x: tensor<1x64x512x128xf32>, %w: tensor<3x3x
 // BUF-LABEL: func.func @chained_into_pad(
 // BUF-NOT:     memref.copy
 // BUF:         memref.alloc() {{.*}} : memref<1x34x34x32xf32>
-// BUF:         memref.alloc() {{.*}} : memref<1x4x34x32xf32>
-// BUF:         memref.alloc() {{.*}} : memref<1x30x3x32xf32>
-// BUF:         memref.alloc() {{.*}} : memref<1x30x3x32xf32>
-// BUF:         memref.alloc() {{.*}} : memref<1x4x34x32xf32>
 // BUF:         memref.alloc() {{.*}} : memref<1x32x32x32xf32>
 // BUF-NOT:     memref.alloc
 // BUF-NOT:     memref.copy
@@ -373,11 +381,15 @@ func.func @not_split_linalg_source(%x: tensor<1x16x16x32xf32>, %w: tensor<3x3x32
 
 // -----
 
-// An input of 14 KiB is copied whole: below 20 KiB, the copy costs less
-// than the pieces, although the strips would copy only 16% of it.
+// An input of 14 KiB is not split: below 20 KiB, one loop nest reading the
+// whole argument costs less than the pieces, although the strips would
+// read only 16% of it.
 // CHECK-LABEL: func.func @not_split_small(
-// CHECK:         tensor.insert_slice %{{.*}} into %{{.*}}[0, 1, 1, 0] [1, 60, 60, 1] [1, 1, 1, 1] : tensor<1x60x60x1xf32> into tensor<1x62x62x1xf32>
-// CHECK:         return
+// CHECK-SAME:      %[[X:[a-z0-9]+]]: tensor<1x60x60x1xf32>
+// CHECK-NOT:     tensor.extract_slice %[[X]]
+// CHECK:         %[[LOOP:.*]] = scf.for {{.*}} -> (tensor<1x60x60x1xf32>)
+// CHECK:           vector.transfer_read %[[X]]
+// CHECK:         return %[[LOOP]]
 func.func @not_split_small(%x: tensor<1x60x60x1xf32>, %w: tensor<3x3x1xf32>) -> tensor<1x60x60x1xf32> {
   %zero = arith.constant 0.0 : f32
   %p = tensor.pad %x low[0, 1, 1, 0] high[0, 1, 1, 0] {
@@ -393,11 +405,14 @@ func.func @not_split_small(%x: tensor<1x60x60x1xf32>, %w: tensor<3x3x1xf32>) -> 
 
 // -----
 
-// On 10x10 inputs, the strips would copy 84 of the 100 input pixels: the
-// op is not split, the input is copied whole.
+// On 10x10 inputs, the strips would read 84 of the 100 input pixels: the
+// op is not split.
 // CHECK-LABEL: func.func @not_split_wide_strips(
-// CHECK:         tensor.insert_slice %{{.*}} into %{{.*}}[0, 1, 1, 0] [1, 10, 10, 96] [1, 1, 1, 1] : tensor<1x10x10x96xf32> into tensor<1x12x12x96xf32>
-// CHECK:         return
+// CHECK-SAME:      %[[X:[a-z0-9]+]]: tensor<1x10x10x96xf32>
+// CHECK-NOT:     tensor.extract_slice %[[X]]
+// CHECK:         %[[LOOP:.*]] = scf.for {{.*}} -> (tensor<1x10x10x96xf32>)
+// CHECK:           vector.transfer_read %[[X]]
+// CHECK:         return %[[LOOP]]
 func.func @not_split_wide_strips(%x: tensor<1x10x10x96xf32>, %w: tensor<3x3x96xf32>) -> tensor<1x10x10x96xf32> {
   %zero = arith.constant 0.0 : f32
   %p = tensor.pad %x low[0, 1, 1, 0] high[0, 1, 1, 0] {
@@ -416,8 +431,11 @@ func.func @not_split_wide_strips(%x: tensor<1x10x10x96xf32>, %w: tensor<3x3x96xf
 // Two columns with a 3x3 window and padding 1: every window reads padding,
 // so there is no interior and the op is not split.
 // CHECK-LABEL: func.func @not_split_empty_interior(
-// CHECK:         tensor.insert_slice %{{.*}} into %{{.*}}[0, 1, 1, 0] [1, 64, 2, 64] [1, 1, 1, 1] : tensor<1x64x2x64xf32> into tensor<1x66x4x64xf32>
-// CHECK:         return
+// CHECK-SAME:      %[[X:[a-z0-9]+]]: tensor<1x64x2x64xf32>
+// CHECK-NOT:     tensor.extract_slice %[[X]]
+// CHECK:         %[[LOOP:.*]] = scf.for {{.*}} -> (tensor<1x64x2x64xf32>)
+// CHECK:           vector.transfer_read %[[X]]
+// CHECK:         return %[[LOOP]]
 func.func @not_split_empty_interior(%x: tensor<1x64x2x64xf32>, %w: tensor<3x3x64xf32>) -> tensor<1x64x2x64xf32> {
   %zero = arith.constant 0.0 : f32
   %p = tensor.pad %x low[0, 1, 1, 0] high[0, 1, 1, 0] {
