@@ -74,6 +74,8 @@ void nas::buildLowerToLLVMPipeline(OpPassManager &pm,
   // removes the copy.
   pm.addPass(createCSEPass());
   pm.addPass(createCanonicalizerPass());
+  // The buffers that each function frees share one allocation per call.
+  pm.addNestedPass<func::FuncOp>(createNasPlanBuffers());
   // Weight rows of later reduction steps are fetched into the cache ahead
   // of their use.
   pm.addNestedPass<func::FuncOp>(createNasPrefetchWeights());
@@ -132,7 +134,8 @@ void nas::registerNasPipelines() {
       "Lowers nas IR (or linalg on tensors) to the LLVM dialect: block "
       "expansion, nas-to-linalg in NHWC, elementwise fusion, tiling and "
       "vectorization of convolutions and pooling, one-shot bufferization, "
-      "buffer deallocation, loops and LLVM conversion",
+      "buffer deallocation, one buffer arena per function, loops and LLVM "
+      "conversion",
       [](OpPassManager &pm, const LowerToLLVMOptions &options) {
         buildLowerToLLVMPipeline(pm, options);
       });

@@ -258,6 +258,31 @@ def NasFuseElementwise : Pass<"nas-fuse-elementwise", "mlir::func::FuncOp"> {
   ];
 }
 
+def NasPlanBuffers : Pass<"nas-plan-buffers", "mlir::func::FuncOp"> {
+  let summary = "Places the buffers that a function frees into one arena";
+  let description = [{
+    Runs on buffers, after buffer deallocation. Takes the `memref.alloc`
+    ops of a single-block function's body that have a static shape, the
+    identity layout, the default memory space and a byte-sized element
+    type, and that one `memref.dealloc` in the same block frees. A buffer
+    is live from its allocation to its deallocation, in the order of the
+    block. Largest first, each buffer gets the lowest offset, aligned to
+    64 bytes (or to its own larger alignment), at which it overlaps no
+    buffer placed before it that is live at the same time. The buffers
+    become `memref.view` ops of one `memref<N x i8>` allocated at the
+    start of the body and freed before its terminator, and their
+    deallocations go away.
+
+    One allocation per call replaces one per layer, and consecutive layers
+    reuse the same addresses. A returned buffer, or one freed under a
+    condition, keeps its own allocation.
+  }];
+  let dependentDialects = [
+    "mlir::arith::ArithDialect",
+    "mlir::memref::MemRefDialect",
+  ];
+}
+
 def NasPrefetchWeights : Pass<"nas-prefetch-weights", "mlir::func::FuncOp"> {
   let summary = "Prefetches the weight rows that register-blocked kernels "
                 "read in later reduction steps";

@@ -1,0 +1,212 @@
+//===- PlanBuffers.cpp - place the freed buffers in one arena -------------===//
+//
+// Part of the nas-mlir project, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "nas/Conversion/Passes.h"
+
+#include "llvm/Support/MathExtras.h"
+
+namespace nas {
+#define GEN_PASS_DEF_NASPLANBUFFERS
+#include "nas/Conversion/Passes.h.inc"
+} // namespace nas
+
+using namespace mlir;
+
+namespace {
+
+/// Smallest alignment, in bytes, of a buffer in the arena: a cache line,
+/// which is also the alignment that bufferization gives its allocations.
+constexpr int64_t kMinAlignment = 64;
+
+/// A buffer of the arena: its allocation and deallocation, their positions
+/// in the block, its size and alignment in bytes, and its offset once
+/// placed.
+struct Buffer {
+  memref::AllocOp alloc;
+  memref::DeallocOp dealloc;
+  int64_t begin = 0;
+  int64_t end = 0;
+  int64_t bytes = 0;
+  int64_t alignment = kMinAlignment;
+  int64_t offset = -1;
+
+  bool isLiveWith(const Buffer &other) const {
+    return begin < other.end && other.begin < end;
+  }
+};
+
+/// Returns the size in bytes of a buffer of `type`, or std::nullopt if the
+/// arena cannot hold it. That is the case for a dynamic shape, a layout
+/// other than the identity, a memory space, an element type that is not a
+/// whole number of bytes wide, and a size that does not fit in int64_t.
+std::optional<int64_t> getBufferBytes(MemRefType type) {
+  Type element = type.getElementType();
+  if (!type.hasStaticShape() || !type.getLayout().isIdentity() ||
+      type.getMemorySpace() || !element.isIntOrFloat() ||
+      element.getIntOrFloatBitWidth() % 8 != 0)
+    return std::nullopt;
+  uint64_t bytes = element.getIntOrFloatBitWidth() / 8;
+  bool overflow = false;
+  for (int64_t size : type.getShape())
+    bytes =
+        llvm::SaturatingMultiply(bytes, static_cast<uint64_t>(size), &overflow);
+  if (overflow || bytes > static_cast<uint64_t>(INT64_MAX / 2))
+    return std::nullopt;
+  return static_cast<int64_t>(bytes);
+}
+
+/// Returns the position in `block` of the last op that uses `alloc`, or a
+/// view of it, itself or in its regions, other than `dealloc`. Returns the
+/// position of `dealloc` when a use could let the buffer escape: an op
+/// other than a view that returns a memref, such as a call or a loop that
+/// yields it.
+int64_t getLastUse(memref::AllocOp alloc, memref::DeallocOp dealloc,
+                   Block &block,
+                   const DenseMap<Operation *, int64_t> &positions) {
+  int64_t last = positions.lookup(alloc);
+  SmallVector<Value> worklist = {alloc.getResult()};
+  while (!worklist.empty()) {
+    Value value = worklist.pop_back_val();
+    for (Operation *user : value.getUsers()) {
+      if (user == dealloc.getOperation())
+        continue;
+      if (auto view = dyn_cast<ViewLikeOpInterface>(user);
+          view && view.getViewSource() == value) {
+        worklist.push_back(user->getResult(0));
+      } else if (llvm::any_of(user->getResultTypes(), [](Type type) {
+                   return isa<BaseMemRefType>(type);
+                 })) {
+        return positions.lookup(dealloc);
+      }
+      Operation *ancestor = block.findAncestorOpInBlock(*user);
+      if (!ancestor)
+        return positions.lookup(dealloc);
+      last = std::max(last, positions.lookup(ancestor));
+    }
+  }
+  return last;
+}
+
+/// Returns the buffers of `block` that the arena can hold, as described in
+/// the pass description, with their positions in `block`.
+SmallVector<Buffer> collectBuffers(Block &block) {
+  DenseMap<Operation *, int64_t> positions;
+  int64_t position = 0;
+  for (Operation &op : block)
+    positions[&op] = position++;
+
+  SmallVector<Buffer> buffers;
+  for (Operation &op : block) {
+    auto alloc = dyn_cast<memref::AllocOp>(op);
+    if (!alloc || !alloc.getDynamicSizes().empty() ||
+        !alloc.getSymbolOperands().empty())
+      continue;
+    std::optional<int64_t> bytes = getBufferBytes(alloc.getType());
+    if (!bytes || *bytes == 0)
+      continue;
+    memref::DeallocOp dealloc;
+    bool freedOnce = true;
+    for (Operation *user : alloc->getUsers()) {
+      auto candidate = dyn_cast<memref::DeallocOp>(user);
+      if (!candidate)
+        continue;
+      if (dealloc || candidate->getBlock() != &block)
+        freedOnce = false;
+      dealloc = candidate;
+    }
+    if (!dealloc || !freedOnce)
+      continue;
+    Buffer buffer;
+    buffer.alloc = alloc;
+    buffer.dealloc = dealloc;
+    buffer.begin = positions[alloc];
+    // The buffer is dead after its last use, although the deallocation
+    // pipeline frees it at the end of the function.
+    buffer.end = getLastUse(alloc, dealloc, block, positions) + 1;
+    buffer.bytes = *bytes;
+    buffer.alignment = std::max<int64_t>(
+        kMinAlignment, static_cast<int64_t>(alloc.getAlignment().value_or(0)));
+    buffers.push_back(buffer);
+  }
+  return buffers;
+}
+
+/// Sets the offset of every buffer, largest first, and returns the size of
+/// the arena in bytes.
+int64_t placeBuffers(MutableArrayRef<Buffer> buffers) {
+  SmallVector<Buffer *> order;
+  for (Buffer &buffer : buffers)
+    order.push_back(&buffer);
+  llvm::stable_sort(order, [](const Buffer *a, const Buffer *b) {
+    return a->bytes > b->bytes;
+  });
+  int64_t arenaBytes = 0;
+  SmallVector<Buffer *> placed;
+  for (Buffer *buffer : order) {
+    // The placed buffers that are live at the same time, sorted by offset.
+    SmallVector<Buffer *> conflicts;
+    for (Buffer *other : placed)
+      if (buffer->isLiveWith(*other))
+        conflicts.push_back(other);
+    llvm::sort(conflicts, [](const Buffer *a, const Buffer *b) {
+      return a->offset < b->offset;
+    });
+    int64_t offset = 0;
+    for (Buffer *other : conflicts) {
+      if (offset + buffer->bytes <= other->offset)
+        break;
+      int64_t after = static_cast<int64_t>(
+          llvm::alignTo(other->offset + other->bytes, buffer->alignment));
+      offset = std::max(offset, after);
+    }
+    buffer->offset = offset;
+    arenaBytes = std::max(arenaBytes, offset + buffer->bytes);
+    placed.push_back(buffer);
+  }
+  return arenaBytes;
+}
+
+struct NasPlanBuffersPass : nas::impl::NasPlanBuffersBase<NasPlanBuffersPass> {
+  using NasPlanBuffersBase::NasPlanBuffersBase;
+
+  void runOnOperation() override {
+    func::FuncOp func = getOperation();
+    if (func.isExternal() || !func.getBody().hasOneBlock())
+      return;
+    Block &block = func.getBody().front();
+    SmallVector<Buffer> buffers = collectBuffers(block);
+    if (buffers.size() < 2)
+      return;
+    int64_t arenaBytes = placeBuffers(buffers);
+    int64_t alignment = kMinAlignment;
+    for (const Buffer &buffer : buffers)
+      alignment = std::max(alignment, buffer.alignment);
+
+    OpBuilder builder(&getContext());
+    builder.setInsertionPointToStart(&block);
+    Location loc = func.getLoc();
+    auto arenaType =
+        MemRefType::get({arenaBytes}, IntegerType::get(&getContext(), 8));
+    Value arena = memref::AllocOp::create(builder, loc, arenaType,
+                                          builder.getI64IntegerAttr(alignment));
+    for (Buffer &buffer : buffers) {
+      builder.setInsertionPoint(buffer.alloc);
+      Value offset = arith::ConstantIndexOp::create(
+          builder, buffer.alloc.getLoc(), buffer.offset);
+      Value view = memref::ViewOp::create(builder, buffer.alloc.getLoc(),
+                                          buffer.alloc.getType(), arena, offset,
+                                          ValueRange());
+      buffer.dealloc.erase();
+      buffer.alloc.getResult().replaceAllUsesWith(view);
+      buffer.alloc.erase();
+    }
+    builder.setInsertionPoint(block.getTerminator());
+    memref::DeallocOp::create(builder, loc, arena);
+  }
+};
+
+} // namespace
