@@ -99,6 +99,105 @@ NETWORKS = [
     ("mobilenet_v2", "MobileNetV2", 300_774_272),
 ]
 
+def resnet50_layers():
+    """Return the layers of torchvision's ResNet-50 in network order.
+
+    Each bottleneck: 1x1 reduction and 3x3 (stride on the 3x3) with relu, a
+    1x1 expansion without activation (the relu follows the residual add),
+    and in the first block of a stage a 1x1 projection of the input.
+    """
+    layers = [Layer("stem-7x7-s2", "stem 7x7/2 3->64 224x224", "conv", 3, 64,
+                    224, 224, kernel=7, stride=2, pad=3, activation="relu")]
+    channels, size = 64, 56
+    for width, blocks, stride in [(64, 3, 1), (128, 4, 2), (256, 6, 2),
+                                  (512, 3, 2)]:
+        out = 4 * width
+        for block in range(blocks):
+            s = stride if block == 0 else 1
+            down = (size + 2 - 3) // s + 1
+            layers.append(Layer(
+                f"1x1-{channels}-{width}-{size}", f"1x1 {channels}->{width} "
+                f"{size}x{size}", "conv", channels, width, size, size,
+                activation="relu"))
+            layers.append(Layer(
+                f"3x3-{width}-{size}-s{s}", f"3x3/{s} {width}->{width} "
+                f"{size}x{size}", "conv", width, width, size, size, kernel=3,
+                stride=s, pad=1, activation="relu"))
+            layers.append(Layer(
+                f"1x1-{width}-{out}-{down}", f"1x1 {width}->{out} "
+                f"{down}x{down}", "conv", width, out, down, down))
+            if block == 0:
+                layers.append(Layer(
+                    f"proj-{channels}-{out}-{size}-s{s}", f"1x1/{s} "
+                    f"{channels}->{out} {size}x{size}", "conv", channels, out,
+                    size, size, stride=s))
+            channels, size = out, down
+    layers.append(Layer("fc-2048-1000", "FC 2048->1000", "fc", 2048, 1000))
+    return layers
+
+
+def mobilenet_v2_layers():
+    """Return the layers of torchvision's MobileNetV2 in network order.
+
+    Each inverted residual: a 1x1 expansion with ReLU6 (not when the
+    expansion factor is 1), a 3x3 depthwise with ReLU6 and a 1x1 projection
+    without activation.
+    """
+    layers = [Layer("stem-3x3-s2", "stem 3x3/2 3->32 224x224", "conv", 3, 32,
+                    224, 224, kernel=3, stride=2, pad=1, activation="relu6")]
+    channels, size = 32, 112
+    for factor, out, blocks, stride in [(1, 16, 1, 1), (6, 24, 2, 2),
+                                        (6, 32, 3, 2), (6, 64, 4, 2),
+                                        (6, 96, 3, 1), (6, 160, 3, 2),
+                                        (6, 320, 1, 1)]:
+        for block in range(blocks):
+            s = stride if block == 0 else 1
+            hidden = channels * factor
+            down = (size + 2 - 3) // s + 1
+            if factor != 1:
+                layers.append(Layer(
+                    f"exp-{channels}-{hidden}-{size}", f"1x1 {channels}->"
+                    f"{hidden} {size}x{size}", "conv", channels, hidden, size,
+                    size, activation="relu6"))
+            layers.append(Layer(
+                f"dw-{hidden}-{size}-s{s}", f"dw 3x3/{s} {hidden}ch "
+                f"{size}x{size}", "conv", hidden, hidden, size, size,
+                kernel=3, stride=s, pad=1, groups=hidden,
+                activation="relu6"))
+            layers.append(Layer(
+                f"proj-{hidden}-{out}-{down}", f"1x1 {hidden}->{out} "
+                f"{down}x{down}", "conv", hidden, out, down, down))
+            channels, size = out, down
+    layers.append(Layer("last-320-1280-7", "1x1 320->1280 7x7", "conv", 320,
+                        1280, 7, 7, activation="relu6"))
+    layers.append(Layer("fc-1280-1000", "FC 1280->1000", "fc", 1280, 1000))
+    return layers
+
+
+# The layers of each network, for --network-layers.
+NETWORK_LAYERS = {"resnet50": resnet50_layers,
+                  "mobilenet_v2": mobilenet_v2_layers}
+
+
+def merge_layers(layers):
+    """Return (layer, count) pairs of the distinct layers, in first order."""
+    counts = {}
+    first = {}
+    for layer in layers:
+        counts[layer.name] = counts.get(layer.name, 0) + 1
+        first.setdefault(layer.name, layer)
+    return [(first[name], counts[name]) for name in first]
+
+
+def check_network_layers():
+    """Fail unless each network's layers add up to its MAC count."""
+    for network, title, macs in NETWORKS:
+        total = sum(layer.macs() for layer in NETWORK_LAYERS[network]())
+        if total != macs:
+            raise HarnessError(f"the layers of {title} add up to {total} "
+                               f"MACs, the network has {macs}")
+
+
 ACTIVATION_TEXT = {"none": "", "relu": " and relu",
                    "relu6": " and ReLU6 (clip 0, 6)"}
 
@@ -387,6 +486,57 @@ def time_layers(layers, tools, onednn, thread_counts, smoke, log):
     return rows
 
 
+NETWORK_LAYER_HEADER = ["layer", "count", "MMACs", "nas ms", "oneDNN ms",
+                        "nas/oneDNN", "count x (nas - oneDNN) ms"]
+
+
+def time_network_layers(tools, onednn, work_dir, smoke, log):
+    """Time each distinct layer of both networks alone, on one thread.
+
+    Returns {title: table rows}, the last row the totals, weighted by how
+    often each layer occurs. With `smoke`, only the last layer of each
+    network (the fully connected one), with 1 run.
+    """
+    layer_dir = os.path.join(work_dir, "network-layers")
+    os.makedirs(layer_dir, exist_ok=True)
+    results = {}
+    for network, title, _ in NETWORKS:
+        rows = []
+        nas_total = onednn_total = 0.0
+        total_macs = total_count = 0
+        layers = merge_layers(NETWORK_LAYERS[network]())
+        if smoke:
+            layers = layers[-1:]
+        for layer, count in layers:
+            path = os.path.join(layer_dir, f"{network}-{layer.name}.mlir")
+            with open(path, "w") as file:
+                file.write(layer_ir(layer))
+            macs = layer.macs()
+            annotated = nas_total_macs(tools, path)
+            if annotated != macs:
+                raise HarnessError(f"{title} {layer.name}: nas-opt counts "
+                                   f"{annotated} MACs, the harness {macs}")
+            nas_ms = nas_run(tools, path, nas_repeat(macs, smoke), 1,
+                             ["--boundary-layout=nhwc"])[0]
+            onednn_ms = onednn_run(onednn, layer, 1, smoke)["ms"]
+            nas_total += count * nas_ms
+            onednn_total += count * onednn_ms
+            total_macs += count * macs
+            total_count += count
+            cells = [layer.title, str(count), f"{macs / 1e6:.1f}",
+                     f"{nas_ms:.3f}", f"{onednn_ms:.3f}",
+                     f"{nas_ms / onednn_ms:.2f}",
+                     f"{count * (nas_ms - onednn_ms):+.3f}"]
+            rows.append(cells)
+            log([title] + cells)
+        rows.append(["total", str(total_count), f"{total_macs / 1e6:.1f}",
+                     f"{nas_total:.3f}", f"{onednn_total:.3f}",
+                     f"{nas_total / onednn_total:.2f}",
+                     f"{nas_total - onednn_total:+.3f}"])
+        results[title] = rows
+    return results
+
+
 def gmacs(macs, ms):
     return macs / (ms * 1e-3) * 1e-9
 
@@ -562,6 +712,13 @@ def parse_arguments():
     parser.add_argument("--layers",
                         help="comma-separated layer names to run (default "
                         "all)")
+    parser.add_argument("--network-layers", action="store_true",
+                        help="instead of the comparison, time every distinct "
+                        "convolution and fully connected layer of both "
+                        "networks alone, on one thread, with nas-run and "
+                        "oneDNN, and write the tables to "
+                        "benchmarks/network-layers.md (with --smoke: only "
+                        "the fully connected layers, 1 run, no file)")
     parser.add_argument("--write-layers", action="store_true",
                         help="rewrite benchmarks/layers/*.mlir from LAYERS "
                         "and exit")
@@ -592,14 +749,21 @@ def main():
     else:
         layers = LAYERS
     check_layer_files()
+    check_network_layers()
     if args.smoke:
         # The smoke run times one layer but checks every layer's MAC count.
         for layer in LAYERS:
             check_macs(tools, layer)
         print(f"harness: nas-opt MAC counts match on {len(LAYERS)} layers")
+        print("harness: the layers of " +
+              " and ".join(title for _, title, _ in NETWORKS) +
+              " add up to their MAC counts")
 
     def log(cells):
         print("  " + " | ".join(cells), flush=True)
+
+    if args.network_layers:
+        return run_network_layers(tools, work_dir, args.smoke, log)
 
     machine = describe_machine(build_dir)
     print("harness: measuring the FMA peak", flush=True)
@@ -655,6 +819,33 @@ def main():
                       (peak_at_start, peak_at_end, peak), tools, layer_rows,
                       layer_cells, network_cells)
         print(f"\nharness: wrote {args.results}")
+    return 0
+
+
+def run_network_layers(tools, work_dir, smoke, log):
+    if not os.path.exists("/usr/include/oneapi/dnnl/dnnl.hpp"):
+        raise HarnessError("--network-layers needs oneDNN (libdnnl-dev)")
+    onednn = os.path.join(work_dir, "onednn-layer")
+    compile_program(os.path.join(SCRIPT_DIR, "onednn_layer.cpp"), onednn,
+                    ["-fopenmp", "-ldnnl"])
+    print("harness: timing the layers of the networks (network | " +
+          " | ".join(NETWORK_LAYER_HEADER) + ")", flush=True)
+    results = time_network_layers(tools, onednn, work_dir, smoke, log)
+    lines = ["# Layers of the networks, one at a time", "",
+             "Written by `benchmarks/run.sh --network-layers`; see "
+             "docs/benchmarks.md. One thread, NHWC activations, "
+             f"{datetime.datetime.now():%Y-%m-%d %H:%M}.", ""]
+    for title, rows in results.items():
+        print()
+        print(title)
+        print(text_table(NETWORK_LAYER_HEADER, rows))
+        lines += [f"## {title}", "", markdown_table(NETWORK_LAYER_HEADER, rows),
+                  ""]
+    if not smoke:
+        path = os.path.join(SCRIPT_DIR, "network-layers.md")
+        with open(path, "w") as file:
+            file.write("\n".join(lines))
+        print(f"\nharness: wrote {path}")
     return 0
 
 
