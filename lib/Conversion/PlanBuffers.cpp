@@ -41,29 +41,48 @@ struct Buffer {
 
 /// Returns the size in bytes of a buffer of `type`, or std::nullopt if the
 /// arena cannot hold it. That is the case for a dynamic shape, a layout
-/// other than the identity, a memory space, an element type that is not a
-/// whole number of bytes wide, and a size that does not fit in int64_t.
+/// other than the identity, a memory space, an element type other than an
+/// integer or float of 8, 16, 32 or 64 bits, and a size that does not fit
+/// in int64_t.
 std::optional<int64_t> getBufferBytes(MemRefType type) {
   Type element = type.getElementType();
   if (!type.hasStaticShape() || !type.getLayout().isIdentity() ||
-      type.getMemorySpace() || !element.isIntOrFloat() ||
-      element.getIntOrFloatBitWidth() % 8 != 0)
+      type.getMemorySpace() || !element.isIntOrFloat())
+    return std::nullopt;
+  // LLVM stores other widths, such as i24 or x86_fp80, in more bytes than
+  // their width.
+  unsigned width = element.getIntOrFloatBitWidth();
+  if (width != 8 && width != 16 && width != 32 && width != 64)
     return std::nullopt;
   uint64_t bytes = element.getIntOrFloatBitWidth() / 8;
   bool overflow = false;
   for (int64_t size : type.getShape())
     bytes =
         llvm::SaturatingMultiply(bytes, static_cast<uint64_t>(size), &overflow);
-  if (overflow || bytes > static_cast<uint64_t>(INT64_MAX / 2))
+  if (overflow || bytes >= (uint64_t(1) << 62))
     return std::nullopt;
   return static_cast<int64_t>(bytes);
 }
 
+/// Returns true if `user`, which uses a buffer, may let another value refer
+/// to the buffer's memory: a terminator, which forwards it to the parent op
+/// or another block, an op with a memref, tensor or LLVM result (a call, a
+/// loop or `bufferization.to_tensor`), or an op that extracts its pointer.
+bool mayAlias(Operation *user) {
+  if (user->hasTrait<OpTrait::IsTerminator>() ||
+      isa<memref::ExtractAlignedPointerAsIndexOp,
+          memref::ExtractStridedMetadataOp>(user))
+    return true;
+  return llvm::any_of(user->getResultTypes(), [](Type type) {
+    return isa<BaseMemRefType, TensorType>(type) ||
+           type.getDialect().getNamespace() == "llvm";
+  });
+}
+
 /// Returns the position in `block` of the last op that uses `alloc`, or a
 /// view of it, itself or in its regions, other than `dealloc`. Returns the
-/// position of `dealloc` when a use could let the buffer escape: an op
-/// other than a view that returns a memref, such as a call or a loop that
-/// yields it.
+/// position of `dealloc` when a use may let another value refer to the
+/// buffer (see mayAlias).
 int64_t getLastUse(memref::AllocOp alloc, memref::DeallocOp dealloc,
                    Block &block,
                    const DenseMap<Operation *, int64_t> &positions) {
@@ -77,9 +96,7 @@ int64_t getLastUse(memref::AllocOp alloc, memref::DeallocOp dealloc,
       if (auto view = dyn_cast<ViewLikeOpInterface>(user);
           view && view.getViewSource() == value) {
         worklist.push_back(user->getResult(0));
-      } else if (llvm::any_of(user->getResultTypes(), [](Type type) {
-                   return isa<BaseMemRefType>(type);
-                 })) {
+      } else if (mayAlias(user)) {
         return positions.lookup(dealloc);
       }
       Operation *ancestor = block.findAncestorOpInBlock(*user);
@@ -128,16 +145,20 @@ SmallVector<Buffer> collectBuffers(Block &block) {
     // pipeline frees it at the end of the function.
     buffer.end = getLastUse(alloc, dealloc, block, positions) + 1;
     buffer.bytes = *bytes;
-    buffer.alignment = std::max<int64_t>(
-        kMinAlignment, static_cast<int64_t>(alloc.getAlignment().value_or(0)));
+    uint64_t alignment = alloc.getAlignment().value_or(0);
+    if (alignment >= (uint64_t(1) << 62))
+      continue;
+    buffer.alignment =
+        std::max<int64_t>(kMinAlignment, static_cast<int64_t>(alignment));
     buffers.push_back(buffer);
   }
   return buffers;
 }
 
 /// Sets the offset of every buffer, largest first, and returns the size of
-/// the arena in bytes.
-int64_t placeBuffers(MutableArrayRef<Buffer> buffers) {
+/// the arena in bytes, or std::nullopt if an offset would not fit in
+/// int64_t.
+std::optional<int64_t> placeBuffers(MutableArrayRef<Buffer> buffers) {
   SmallVector<Buffer *> order;
   for (Buffer &buffer : buffers)
     order.push_back(&buffer);
@@ -155,6 +176,9 @@ int64_t placeBuffers(MutableArrayRef<Buffer> buffers) {
     llvm::sort(conflicts, [](const Buffer *a, const Buffer *b) {
       return a->offset < b->offset;
     });
+    // Each buffer and alignment is below 2^62, so the sums below do not
+    // overflow; an offset of 2^62 or more stops the plan.
+    constexpr int64_t kMaxOffset = int64_t(1) << 62;
     int64_t offset = 0;
     for (Buffer *other : conflicts) {
       if (offset + buffer->bytes <= other->offset)
@@ -162,9 +186,13 @@ int64_t placeBuffers(MutableArrayRef<Buffer> buffers) {
       int64_t after = static_cast<int64_t>(
           llvm::alignTo(other->offset + other->bytes, buffer->alignment));
       offset = std::max(offset, after);
+      if (offset >= kMaxOffset)
+        return std::nullopt;
     }
     buffer->offset = offset;
     arenaBytes = std::max(arenaBytes, offset + buffer->bytes);
+    if (arenaBytes >= kMaxOffset)
+      return std::nullopt;
     placed.push_back(buffer);
   }
   return arenaBytes;
@@ -178,10 +206,21 @@ struct NasPlanBuffersPass : nas::impl::NasPlanBuffersBase<NasPlanBuffersPass> {
     if (func.isExternal() || !func.getBody().hasOneBlock())
       return;
     Block &block = func.getBody().front();
+    // An async.execute region may still run after the op that starts it,
+    // so the order of the block does not bound the lives of its buffers.
+    bool async = false;
+    func.walk([&](Operation *op) {
+      if (op->getName().getDialectNamespace() == "async")
+        async = true;
+    });
+    if (async)
+      return;
     SmallVector<Buffer> buffers = collectBuffers(block);
     if (buffers.size() < 2)
       return;
-    int64_t arenaBytes = placeBuffers(buffers);
+    std::optional<int64_t> arenaBytes = placeBuffers(buffers);
+    if (!arenaBytes)
+      return;
     int64_t alignment = kMinAlignment;
     for (const Buffer &buffer : buffers)
       alignment = std::max(alignment, buffer.alignment);
@@ -190,7 +229,7 @@ struct NasPlanBuffersPass : nas::impl::NasPlanBuffersBase<NasPlanBuffersPass> {
     builder.setInsertionPointToStart(&block);
     Location loc = func.getLoc();
     auto arenaType =
-        MemRefType::get({arenaBytes}, IntegerType::get(&getContext(), 8));
+        MemRefType::get({*arenaBytes}, IntegerType::get(&getContext(), 8));
     Value arena = memref::AllocOp::create(builder, loc, arenaType,
                                           builder.getI64IntegerAttr(alignment));
     for (Buffer &buffer : buffers) {

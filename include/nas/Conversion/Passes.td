@@ -263,19 +263,24 @@ def NasPlanBuffers : Pass<"nas-plan-buffers", "mlir::func::FuncOp"> {
   let description = [{
     Runs on buffers, after buffer deallocation. Takes the `memref.alloc`
     ops of a single-block function's body that have a static shape, the
-    identity layout, the default memory space and a byte-sized element
-    type, and that one `memref.dealloc` in the same block frees. A buffer
-    is live from its allocation to its deallocation, in the order of the
-    block. Largest first, each buffer gets the lowest offset, aligned to
-    64 bytes (or to its own larger alignment), at which it overlaps no
-    buffer placed before it that is live at the same time. The buffers
+    identity layout, the default memory space and an element type of 8,
+    16, 32 or 64 bits, and that one `memref.dealloc` in the same block
+    frees. A buffer is live from its allocation to the last op of the block
+    that uses it or a view of it, itself or in its regions. A use that may
+    let another value refer to it (a terminator that yields it, an op with
+    a memref, tensor or LLVM result, a pointer extraction) makes it live
+    until its deallocation. Largest first, each buffer gets the lowest
+    offset, aligned to 64 bytes (or to its own larger alignment), at which
+    it overlaps no buffer placed before it that is live at the same time. The buffers
     become `memref.view` ops of one `memref<N x i8>` allocated at the
     start of the body and freed before its terminator, and their
     deallocations go away.
 
     One allocation per call replaces one per layer, and consecutive layers
     reuse the same addresses. A returned buffer, or one freed under a
-    condition, keeps its own allocation.
+    condition, keeps its own allocation. Functions with `async` ops, whose
+    regions may run after the op, and arenas of 2^62 bytes or more are left
+    as they are.
   }];
   let dependentDialects = [
     "mlir::arith::ArithDialect",

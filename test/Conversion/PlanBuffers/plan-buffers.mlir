@@ -185,3 +185,128 @@ func.func @blocks(%x: f32) {
   memref.dealloc %b : memref<1024xf32>
   return
 }
+
+// -----
+
+// Other values that may refer to a buffer keep it live until it is freed:
+// an scf.if or scf.for result that the region yields, its aligned pointer
+// as an index, and a tensor built on it. %c then never shares bytes with
+// %a, whose last direct use comes before %c is written.
+// CHECK-LABEL: func.func @yielded_by_if(
+// CHECK:         memref.alloc() {alignment = 64 : i64} : memref<12288xi8>
+// CHECK-LABEL: func.func @yielded_by_loop(
+// CHECK:         memref.alloc() {alignment = 64 : i64} : memref<12288xi8>
+// CHECK-LABEL: func.func @pointer_taken(
+// CHECK:         memref.alloc() {alignment = 64 : i64} : memref<8192xi8>
+// CHECK-LABEL: func.func @tensor_built(
+// CHECK:         memref.alloc() {alignment = 64 : i64} : memref<8192xi8>
+func.func @yielded_by_if(%flag: i1, %x: f32, %out: memref<1024xf32>) {
+  %a = memref.alloc() : memref<1024xf32>
+  %b = memref.alloc() : memref<1024xf32>
+  linalg.fill ins(%x : f32) outs(%a : memref<1024xf32>)
+  linalg.fill ins(%x : f32) outs(%b : memref<1024xf32>)
+  %r = scf.if %flag -> (memref<1024xf32>) {
+    scf.yield %a : memref<1024xf32>
+  } else {
+    scf.yield %b : memref<1024xf32>
+  }
+  %c = memref.alloc() : memref<1024xf32>
+  linalg.fill ins(%x : f32) outs(%c : memref<1024xf32>)
+  linalg.add ins(%r, %c : memref<1024xf32>, memref<1024xf32>) outs(%out : memref<1024xf32>)
+  memref.dealloc %a : memref<1024xf32>
+  memref.dealloc %b : memref<1024xf32>
+  memref.dealloc %c : memref<1024xf32>
+  return
+}
+
+func.func @yielded_by_loop(%x: f32, %out: memref<1024xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %a = memref.alloc() : memref<1024xf32>
+  %b = memref.alloc() : memref<1024xf32>
+  linalg.fill ins(%x : f32) outs(%a : memref<1024xf32>)
+  %r = scf.for %i = %c0 to %c1 step %c1 iter_args(%it = %b) -> (memref<1024xf32>) {
+    scf.yield %a : memref<1024xf32>
+  }
+  %c = memref.alloc() : memref<1024xf32>
+  linalg.fill ins(%x : f32) outs(%c : memref<1024xf32>)
+  linalg.add ins(%r, %c : memref<1024xf32>, memref<1024xf32>) outs(%out : memref<1024xf32>)
+  memref.dealloc %a : memref<1024xf32>
+  memref.dealloc %b : memref<1024xf32>
+  memref.dealloc %c : memref<1024xf32>
+  return
+}
+
+func.func @pointer_taken(%x: f32) -> index {
+  %a = memref.alloc() : memref<1024xf32>
+  linalg.fill ins(%x : f32) outs(%a : memref<1024xf32>)
+  %p = memref.extract_aligned_pointer_as_index %a : memref<1024xf32> -> index
+  %c = memref.alloc() : memref<1024xf32>
+  linalg.fill ins(%x : f32) outs(%c : memref<1024xf32>)
+  memref.dealloc %a : memref<1024xf32>
+  memref.dealloc %c : memref<1024xf32>
+  return %p : index
+}
+
+func.func @tensor_built(%x: f32) -> f32 {
+  %c0 = arith.constant 0 : index
+  %a = memref.alloc() : memref<1024xf32>
+  linalg.fill ins(%x : f32) outs(%a : memref<1024xf32>)
+  %t = bufferization.to_tensor %a restrict : memref<1024xf32> to tensor<1024xf32>
+  %c = memref.alloc() : memref<1024xf32>
+  linalg.fill ins(%x : f32) outs(%c : memref<1024xf32>)
+  %v = tensor.extract %t[%c0] : tensor<1024xf32>
+  memref.dealloc %a : memref<1024xf32>
+  memref.dealloc %c : memref<1024xf32>
+  return %v : f32
+}
+
+// -----
+
+// Not planned: a function with an async.execute, whose region may run
+// after the op; i24 elements, which LLVM stores in 4 bytes; and buffers
+// whose offsets would reach 2^62 bytes.
+// CHECK-LABEL: func.func @async_region(
+// CHECK-NOT:     memref.view
+// CHECK-LABEL: func.func @odd_width(
+// CHECK-NOT:     memref.view
+// CHECK-LABEL: func.func @huge(
+// CHECK-NOT:     memref.view
+// CHECK:         return
+func.func @async_region(%x: f32, %out: memref<1024xf32>) {
+  %a = memref.alloc() : memref<1024xf32>
+  %t = async.execute {
+    linalg.fill ins(%x : f32) outs(%a : memref<1024xf32>)
+    async.yield
+  }
+  %c = memref.alloc() : memref<1024xf32>
+  linalg.fill ins(%x : f32) outs(%c : memref<1024xf32>)
+  async.await %t : !async.token
+  linalg.copy ins(%c : memref<1024xf32>) outs(%out : memref<1024xf32>)
+  memref.dealloc %a : memref<1024xf32>
+  memref.dealloc %c : memref<1024xf32>
+  return
+}
+
+func.func @odd_width(%x: i24) {
+  %a = memref.alloc() : memref<40xi24>
+  %b = memref.alloc() : memref<40xi24>
+  linalg.fill ins(%x : i24) outs(%a : memref<40xi24>)
+  linalg.fill ins(%x : i24) outs(%b : memref<40xi24>)
+  memref.dealloc %a : memref<40xi24>
+  memref.dealloc %b : memref<40xi24>
+  return
+}
+
+func.func @huge(%x: i8) {
+  %a = memref.alloc() : memref<2305843009213693952xi8>
+  %b = memref.alloc() : memref<2305843009213693952xi8>
+  %c = memref.alloc() : memref<2305843009213693952xi8>
+  linalg.fill ins(%x : i8) outs(%a : memref<2305843009213693952xi8>)
+  linalg.fill ins(%x : i8) outs(%b : memref<2305843009213693952xi8>)
+  linalg.fill ins(%x : i8) outs(%c : memref<2305843009213693952xi8>)
+  memref.dealloc %a : memref<2305843009213693952xi8>
+  memref.dealloc %b : memref<2305843009213693952xi8>
+  memref.dealloc %c : memref<2305843009213693952xi8>
+  return
+}
