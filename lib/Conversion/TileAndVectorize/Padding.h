@@ -39,27 +39,27 @@ void decomposePads(mlir::RewriterBase &rewriter, mlir::func::FuncOp func);
 /// their users produce, instead of a padded buffer.
 constexpr llvm::StringLiteral kPadInRegistersMarker = "nas.pad_in_registers";
 
-/// Returns true if `pad` has static sizes, a constant padding value and a
-/// nonempty source that no linalg op computes, pads neither its first nor
-/// its last dimension (the batch and the channels of an NHWC window op),
-/// and all of its users are depthwise convolutions or poolings of f32 or
-/// f64 that read it as their input. These ops do a few multiply-adds per
-/// input element: a copy of the input into a padded buffer costs them as
-/// much as the op, while reading each vector at a clamped position and
-/// selecting the padding value where it lies outside the source costs a
-/// compare and a blend per vector.
+/// Returns true if the vector reads of `pad`'s users can produce its
+/// padding. That needs static sizes, a constant padding value, a nonempty
+/// source that no linalg op computes, and no padding of the first and last
+/// dimensions (the batch and the channels of an NHWC window op). All users
+/// must be depthwise convolutions or poolings of f32 or f64 that read the
+/// pad as their input. These ops do a few multiply-adds per input element,
+/// so a copy of the input into a padded buffer costs them as much as the
+/// op. A read at a clamped position and a select of the padding value
+/// cost a compare and a blend per vector.
 bool isRegisterPadCandidate(mlir::tensor::PadOp pad);
 
 /// Marks with kPadInRegistersMarker every tensor.pad of `func` for which
 /// isRegisterPadCandidate holds.
 void markRegisterPads(mlir::func::FuncOp func);
 
-/// Rewrites every vector.transfer_read of the result of a marked tensor.pad
-/// whose dimensions are all in bounds, without a mask, and whose vector
-/// spans trailing dimensions of the tensor, into one 1-D read of the pad's
-/// source per row of the vector. Each row reads its position clamped into
-/// the source and keeps it only if the position lies inside the source,
-/// the padding value otherwise:
+/// Rewrites the vector.transfer_read ops of the result of each marked
+/// tensor.pad into one 1-D read of the pad's source per row of the vector.
+/// Only reads whose dimensions are all in bounds, without a mask, and whose
+/// vector spans trailing dimensions of the tensor are rewritten. Each row
+/// reads its position clamped into the source, and keeps it only if the
+/// position lies inside the source. Elsewhere it takes the padding value:
 ///
 /// ```mlir
 /// %v = vector.transfer_read %padded[%c0, %h, %w, %c], %pv
