@@ -487,22 +487,24 @@ def time_layers(layers, tools, onednn, thread_counts, smoke, log):
 
 
 NETWORK_LAYER_HEADER = ["layer", "count", "MMACs", "nas ms", "oneDNN ms",
-                        "nas/oneDNN", "count x (nas - oneDNN) ms"]
+                        "nas/oneDNN", "count x (nas - oneDNN) ms",
+                        "2 threads: nas ms", "oneDNN ms", "nas/oneDNN"]
 
 
 def time_network_layers(tools, onednn, work_dir, smoke, log):
-    """Time each distinct layer of both networks alone, on one thread.
+    """Time each distinct layer of both networks alone, on 1 and 2 threads.
 
     Returns {title: table rows}, the last row the totals, weighted by how
-    often each layer occurs. With `smoke`, only the last layer of each
-    network (the fully connected one), with 1 run.
+    often each layer occurs. The 2-thread cells are "n/a" when nas-run has
+    no --threads. With `smoke`, only the last layer of each network (the
+    fully connected one), with 1 run.
     """
     layer_dir = os.path.join(work_dir, "network-layers")
     os.makedirs(layer_dir, exist_ok=True)
     results = {}
     for network, title, _ in NETWORKS:
         rows = []
-        nas_total = onednn_total = 0.0
+        totals = {"nas": [0.0, 0.0], "onednn": [0.0, 0.0]}
         total_macs = total_count = 0
         layers = merge_layers(NETWORK_LAYERS[network]())
         if smoke:
@@ -516,25 +518,49 @@ def time_network_layers(tools, onednn, work_dir, smoke, log):
             if annotated != macs:
                 raise HarnessError(f"{title} {layer.name}: nas-opt counts "
                                    f"{annotated} MACs, the harness {macs}")
-            nas_ms = nas_run(tools, path, nas_repeat(macs, smoke), 1,
-                             ["--boundary-layout=nhwc"])[0]
-            onednn_ms = onednn_run(onednn, layer, 1, smoke)["ms"]
-            nas_total += count * nas_ms
-            onednn_total += count * onednn_ms
+            times = {"nas": [None, None], "onednn": [None, None]}
+            for index, threads in enumerate((1, 2)):
+                if threads == 1 or tools["threads"]:
+                    times["nas"][index] = nas_run(
+                        tools, path, nas_repeat(macs, smoke), threads,
+                        ["--boundary-layout=nhwc"])[0]
+                times["onednn"][index] = onednn_run(onednn, layer, threads,
+                                                    smoke)["ms"]
+            for tool in totals:
+                for index in (0, 1):
+                    if times[tool][index] is not None:
+                        totals[tool][index] += count * times[tool][index]
             total_macs += count * macs
             total_count += count
-            cells = [layer.title, str(count), f"{macs / 1e6:.1f}",
-                     f"{nas_ms:.3f}", f"{onednn_ms:.3f}",
-                     f"{nas_ms / onednn_ms:.2f}",
-                     f"{count * (nas_ms - onednn_ms):+.3f}"]
+            cells = [layer.title, str(count), f"{macs / 1e6:.1f}"]
+            cells += format_network_layer_times(
+                [times["nas"][0], times["onednn"][0]], count)
+            cells += format_network_layer_times(
+                [times["nas"][1], times["onednn"][1]], None)
             rows.append(cells)
             log([title] + cells)
-        rows.append(["total", str(total_count), f"{total_macs / 1e6:.1f}",
-                     f"{nas_total:.3f}", f"{onednn_total:.3f}",
-                     f"{nas_total / onednn_total:.2f}",
-                     f"{nas_total - onednn_total:+.3f}"])
+        nas_2t = totals["nas"][1] if tools["threads"] else None
+        cells = ["total", str(total_count), f"{total_macs / 1e6:.1f}"]
+        cells += format_network_layer_times(
+            [totals["nas"][0], totals["onednn"][0]], 1)
+        cells += format_network_layer_times([nas_2t, totals["onednn"][1]],
+                                            None)
+        rows.append(cells)
         results[title] = rows
     return results
+
+
+def format_network_layer_times(times, count):
+    """Return the cells nas ms, oneDNN ms, nas/oneDNN and, with a `count`,
+    count x (nas - oneDNN) ms."""
+    nas_ms, onednn_ms = times
+    if nas_ms is None:
+        cells = ["n/a", f"{onednn_ms:.3f}", "n/a"]
+        return cells + (["n/a"] if count is not None else [])
+    cells = [f"{nas_ms:.3f}", f"{onednn_ms:.3f}", f"{nas_ms / onednn_ms:.2f}"]
+    if count is not None:
+        cells.append(f"{count * (nas_ms - onednn_ms):+.3f}")
+    return cells
 
 
 def gmacs(macs, ms):
@@ -833,7 +859,7 @@ def run_network_layers(tools, work_dir, smoke, log):
     results = time_network_layers(tools, onednn, work_dir, smoke, log)
     lines = ["# Layers of the networks, one at a time", "",
              "Written by `benchmarks/run.sh --network-layers`; see "
-             "docs/benchmarks.md. One thread, NHWC activations, "
+             "docs/benchmarks.md. One and two threads, NHWC activations, "
              f"{datetime.datetime.now():%Y-%m-%d %H:%M}.", ""]
     for title, rows in results.items():
         print()
