@@ -415,10 +415,11 @@ def nas_total_macs(tools, path):
     return int(match.group(1))
 
 
-def check_macs(tools, layer):
-    """Return the layer's MACs after checking them against nas-opt's count."""
+def check_macs(tools, layer, path=None):
+    """Return the layer's MACs after checking them against nas-opt's count
+    of the IR file at `path` (default: the layer's file in layers/)."""
     macs = layer.macs()
-    annotated = nas_total_macs(tools, layer_path(layer))
+    annotated = nas_total_macs(tools, path or layer_path(layer))
     if annotated != macs:
         raise HarnessError(f"{layer.name}: nas-opt counts {annotated} MACs, "
                            f"the harness {macs}")
@@ -513,11 +514,7 @@ def time_network_layers(tools, onednn, work_dir, smoke, log):
             path = os.path.join(layer_dir, f"{network}-{layer.name}.mlir")
             with open(path, "w") as file:
                 file.write(layer_ir(layer))
-            macs = layer.macs()
-            annotated = nas_total_macs(tools, path)
-            if annotated != macs:
-                raise HarnessError(f"{title} {layer.name}: nas-opt counts "
-                                   f"{annotated} MACs, the harness {macs}")
+            macs = check_macs(tools, layer, path)
             times = {"nas": [None, None], "onednn": [None, None]}
             for index, threads in enumerate((1, 2)):
                 if threads == 1 or tools["threads"]:

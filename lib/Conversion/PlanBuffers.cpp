@@ -40,10 +40,9 @@ struct Buffer {
 };
 
 /// Returns the size in bytes of a buffer of `type`, or std::nullopt if the
-/// arena cannot hold it. That is the case for a dynamic shape, a layout
-/// other than the identity, a memory space, an element type other than an
-/// integer or float of 8, 16, 32 or 64 bits, and a size that does not fit
-/// in int64_t.
+/// arena cannot hold it. The arena holds only static shapes with the
+/// identity layout and the default memory space. Their elements must be
+/// integers or floats of 8, 16, 32 or 64 bits, and their size below 2^62.
 std::optional<int64_t> getBufferBytes(MemRefType type) {
   Type element = type.getElementType();
   if (!type.hasStaticShape() || !type.getLayout().isIdentity() ||
@@ -54,7 +53,7 @@ std::optional<int64_t> getBufferBytes(MemRefType type) {
   unsigned width = element.getIntOrFloatBitWidth();
   if (width != 8 && width != 16 && width != 32 && width != 64)
     return std::nullopt;
-  uint64_t bytes = element.getIntOrFloatBitWidth() / 8;
+  uint64_t bytes = width / 8;
   bool overflow = false;
   for (int64_t size : type.getShape())
     bytes =
@@ -65,9 +64,10 @@ std::optional<int64_t> getBufferBytes(MemRefType type) {
 }
 
 /// Returns true if `user`, which uses a buffer, may let another value refer
-/// to the buffer's memory: a terminator, which forwards it to the parent op
-/// or another block, an op with a memref, tensor or LLVM result (a call, a
-/// loop or `bufferization.to_tensor`), or an op that extracts its pointer.
+/// to the buffer's memory. A terminator forwards the buffer to its parent op
+/// or another block. An op with a memref, tensor or LLVM result (a call, a
+/// loop, `bufferization.to_tensor`) may return it, and a pointer extraction
+/// gives its address.
 bool mayAlias(Operation *user) {
   if (user->hasTrait<OpTrait::IsTerminator>() ||
       isa<memref::ExtractAlignedPointerAsIndexOp,
@@ -177,7 +177,7 @@ std::optional<int64_t> placeBuffers(MutableArrayRef<Buffer> buffers) {
       return a->offset < b->offset;
     });
     // Each buffer and alignment is below 2^62, so the sums below do not
-    // overflow; an offset of 2^62 or more stops the plan.
+    // overflow. An offset of 2^62 or more stops the plan.
     constexpr int64_t kMaxOffset = int64_t(1) << 62;
     int64_t offset = 0;
     for (Buffer *other : conflicts) {

@@ -114,22 +114,22 @@ Value readPaddedVector(RewriterBase &rewriter, tensor::PadOp pad,
   Value value = pad.getConstantPaddingValue();
   if (value.getParentRegion() == &pad.getRegion())
     value = rewriter.clone(*value.getDefiningOp())->getResult(0);
-  auto rowType = VectorType::get({vectorType.getShape().back()},
-                                 vectorType.getElementType());
-  Value paddingRow = vector::BroadcastOp::create(rewriter, loc, rowType, value);
   // A source without elements, of a strip whose windows lie wholly in the
   // padding, gives only padding.
   if (sourceType.getNumElements() == 0)
     return vector::BroadcastOp::create(rewriter, loc, vectorType, value);
+  auto rowType = VectorType::get({vectorType.getShape().back()},
+                                 vectorType.getElementType());
+  Value paddingRow = vector::BroadcastOp::create(rewriter, loc, rowType, value);
   auto index = [&](int64_t v) -> Value {
     return arith::ConstantIndexOp::create(rewriter, loc, v);
   };
   Value zero = index(0);
 
-  // The source position of element `offset` of the vector along `dim`
-  // from the read's index, clamped into the source, and whether it lies
-  // inside it. Dimensions without padding need neither.
-  Value noCheck = arith::ConstantIntOp::create(rewriter, loc, 1, 1);
+  // Returns the source position of element `offset` of the vector along
+  // `dim`, clamped into the source, and ands into `inBounds` whether it lies
+  // inside the source. Dimensions without padding need neither.
+  Value alwaysTrue = arith::ConstantIntOp::create(rewriter, loc, 1, 1);
   auto getPosition = [&](int64_t dim, int64_t offset,
                          Value &inBounds) -> Value {
     Value position = read.getIndices()[dim];
@@ -149,10 +149,10 @@ Value readPaddedVector(RewriterBase &rewriter, tensor::PadOp pad,
     return arith::MinSIOp::create(rewriter, loc, clamped, last);
   };
 
-  // The dimensions before the vector's take the read's position.
+  // The dimensions before those of the vector take the read's indices.
   int64_t firstVectorDim = rank - vectorRank;
   SmallVector<Value> outerPositions;
-  Value outerInBounds = noCheck;
+  Value outerInBounds = alwaysTrue;
   for (int64_t dim = 0; dim < firstVectorDim; ++dim)
     outerPositions.push_back(getPosition(dim, 0, outerInBounds));
 

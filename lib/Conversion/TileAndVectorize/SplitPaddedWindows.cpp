@@ -82,8 +82,9 @@ struct PaddedInput {
   SmallVector<int64_t, 4> sizes;
   SmallVector<int64_t, 4> low;
   SmallVector<int64_t, 4> high;
-  /// Whether the pad is marked with kPadInRegistersMarker: the strips then
-  /// pad slices of the source, which the vector reads pad, without copies.
+  /// True if the pad is marked with kPadInRegistersMarker. The strips then
+  /// pad slices of the source without copies, and the vector reads produce
+  /// the padding.
   bool inRegisters = false;
 };
 
