@@ -23,6 +23,11 @@ namespace {
 /// over them is the outermost.
 constexpr int64_t kMinChannelTiles = 4;
 
+/// Bytes that the L2 cache delivers to the L1 cache in the time of one
+/// vector load from the L1 cache. An estimate: about 32 bytes per cycle,
+/// against two loads per cycle.
+constexpr double kL2BytesPerLoad = 16.0;
+
 /// Returns the fraction of the computed elements that are inside a
 /// dimension of `size` split into tiles of `tile`.
 double getUtilization(int64_t size, int64_t tile) {
@@ -55,10 +60,18 @@ unsigned getFloatBitWidth(linalg::LinalgOp op) {
 TilingPlan planNhwcWindowOp(StringRef kind, ArrayRef<int64_t> outputShape,
                             RegisterBlock block, bool channelsOutermost,
                             ArrayRef<int64_t> reductionSteps) {
+  // A block over several image rows that covers the whole output would
+  // leave no tile loop to fuse the producers and consumer into: two tiles
+  // of rows then share the output.
+  int64_t imageRows = block.imageRows;
+  if (imageRows > 1 && imageRows >= outputShape[1] &&
+      block.rows >= outputShape[2] && block.columns >= outputShape[3] &&
+      outputShape[0] == 1)
+    imageRows = llvm::divideCeil(outputShape[1], 2);
   TilingPlan plan;
   plan.kind = kind;
   plan.parallelTiles = {tileOrFull(outputShape[0], 1),
-                        tileOrFull(outputShape[1], 1),
+                        tileOrFull(outputShape[1], imageRows),
                         tileOrFull(outputShape[2], block.rows),
                         tileOrFull(outputShape[3], block.columns)};
   plan.interchange = channelsOutermost ? SmallVector<int64_t>{3, 0, 1, 2}
@@ -115,10 +128,11 @@ int64_t nas::tile_and_vectorize::tileOrFull(int64_t size, int64_t tile) {
 }
 
 RegisterBlock nas::tile_and_vectorize::chooseGemmRegisterBlock(
-    const CpuTarget &target, int64_t width, int64_t channels, int64_t reduction,
-    unsigned bitWidth) {
+    const CpuTarget &target, int64_t height, int64_t width, int64_t stride,
+    int64_t channels, int64_t reduction, unsigned bitWidth) {
   int64_t lanes = target.getLanes(bitWidth);
   int64_t registers = target.vectorRegisters;
+  int64_t elementBytes = bitWidth / 8;
   // At most a quarter of the registers hold weight vectors: 4 of 32 for
   // AVX-512, 2 of 16 for AVX2 and SSE.
   int64_t maxVectors =
@@ -127,7 +141,7 @@ RegisterBlock nas::tile_and_vectorize::chooseGemmRegisterBlock(
   // `reduction` x (vectors * lanes) elements, so it should stay in the L2
   // cache, next to the input rows: at most half of it. One vector is always
   // allowed.
-  int64_t panelBytesPerVector = reduction * lanes * (bitWidth / 8);
+  int64_t panelBytesPerVector = reduction * lanes * elementBytes;
   while (maxVectors > 1 &&
          maxVectors * panelBytesPerVector > target.l2CacheBytes / 2)
     maxVectors /= 2;
@@ -141,21 +155,44 @@ RegisterBlock nas::tile_and_vectorize::chooseGemmRegisterBlock(
     if (!isRegisterWidth(columns, lanes) ||
         (lastColumns != 0 && !isRegisterWidth(lastColumns, lanes)))
       continue;
+    // A weight vector costs one load slot while the panel stays in half of
+    // the L1 cache, and the load slots that the L2 cache takes to deliver
+    // its bytes otherwise.
+    double weightLoadCost = 1.0;
+    if (vectors * panelBytesPerVector > target.l1CacheBytes / 2)
+      weightLoadCost = std::max(1.0, static_cast<double>(lanes * elementBytes) /
+                                         kL2BytesPerLoad);
     // The accumulators, one weight vector per column and the broadcast
     // input element.
-    int64_t maxRows = std::min(width, (registers - vectors - 1) / vectors);
-    for (int64_t rows = 1; rows <= maxRows; ++rows) {
-      double utilization = getUtilization(width, rows) *
-                           getUtilization(channels, vectors * lanes);
-      // Multiply-adds per register loaded: rows * vectors multiply-adds
-      // per step over `rows` broadcasts and `vectors` weight loads.
-      double intensity = static_cast<double>(rows * vectors) /
-                         static_cast<double>(rows + vectors);
-      double score = utilization * intensity;
-      if (score > bestScore + 1e-9) {
-        bestScore = score;
-        best.rows = rows;
-        best.columns = columns;
+    int64_t maxPixels = (registers - vectors - 1) / vectors;
+    for (int64_t imageRows = 1; imageRows <= std::min(height, maxPixels);
+         ++imageRows) {
+      for (int64_t rows = 1; rows <= std::min(width, maxPixels / imageRows);
+           ++rows) {
+        // A block spans several image rows only when it spans whole rows.
+        if (imageRows > 1 && rows != width)
+          continue;
+        double utilization = getUtilization(height, imageRows) *
+                             getUtilization(width, rows) *
+                             getUtilization(channels, vectors * lanes);
+        // Multiply-adds per load slot: each step over the reduction does
+        // one multiply-add per accumulator, one broadcast per pixel and
+        // one load per weight vector. A broadcast of a strided convolution
+        // counts stride^2 slots, which keeps it at blocks of a few pixels
+        // by 4 vectors. The factor is measured, not modeled: with stride 2
+        // and AVX-512, blocks of 14 pixels by 2 vectors ran 1.4 to 1.6
+        // times slower than 5 or 6 by 4, those of 7 by 2 as fast.
+        int64_t pixels = imageRows * rows;
+        double intensity = static_cast<double>(pixels * vectors) /
+                           (static_cast<double>(pixels * stride * stride) +
+                            weightLoadCost * vectors);
+        double score = utilization * intensity;
+        if (score > bestScore + 1e-9) {
+          bestScore = score;
+          best.imageRows = imageRows;
+          best.rows = rows;
+          best.columns = columns;
+        }
       }
     }
   }
@@ -209,8 +246,11 @@ nas::tile_and_vectorize::planTiling(linalg::LinalgOp op,
 
   if (isa<linalg::Conv2DNhwcHwcfOp>(op.getOperation())) {
     ArrayRef<int64_t> filter = shapeOf(1);
+    int64_t stride = cast<linalg::Conv2DNhwcHwcfOp>(op.getOperation())
+                         .getStrides()
+                         .getValues<int64_t>()[1];
     RegisterBlock block =
-        chooseGemmRegisterBlock(target, output[2], output[3],
+        chooseGemmRegisterBlock(target, output[1], output[2], stride, output[3],
                                 filter[0] * filter[1] * filter[2], bitWidth);
     // Channel tiles go outermost when there are enough of them to share
     // among threads, and each reuses its weight panel over all pixels.
@@ -250,8 +290,9 @@ nas::tile_and_vectorize::planTiling(linalg::LinalgOp op,
     // M x K times K x N: the same register block as a convolution, with
     // rows of the left operand in place of output pixels.
     int64_t reduction = shapeOf(0)[1];
-    RegisterBlock block = chooseGemmRegisterBlock(target, output[0], output[1],
-                                                  reduction, bitWidth);
+    RegisterBlock block =
+        chooseGemmRegisterBlock(target, /*height=*/1, output[0], /*stride=*/1,
+                                output[1], reduction, bitWidth);
     TilingPlan plan;
     plan.kind = "matmul";
     plan.parallelTiles = {tileOrFull(output[0], block.rows),

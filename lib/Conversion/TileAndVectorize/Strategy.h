@@ -24,11 +24,13 @@
 namespace nas {
 namespace tile_and_vectorize {
 
-/// A register block: `rows` output pixels by `columns` channels, held in
-/// rows * ceil(columns / lanes) vector registers.
+/// A register block: `rows` output pixels along an image row in each of
+/// `imageRows` image rows, by `columns` channels, held in
+/// imageRows * rows * ceil(columns / lanes) vector registers.
 struct RegisterBlock {
   int64_t rows = 1;
   int64_t columns = 1;
+  int64_t imageRows = 1;
 };
 
 /// Tile sizes of one anchor op. A size of 0 leaves the loop untiled.
@@ -46,14 +48,6 @@ struct TilingPlan {
   llvm::SmallVector<int64_t> reductionTiles;
 };
 
-/// Chooses the register block of a direct convolution or matrix product
-/// that computes `width` outputs along a row by `channels` output channels,
-/// each output accumulating `reduction` products of a broadcast input
-/// element and a vector of weights. The block keeps its accumulators, one
-/// weight vector per register column and one broadcast input in the
-/// target's vector registers, its weight panel (`reduction` x columns) in
-/// half of the L2 cache, and maximizes the useful fraction of the computed
-/// block times its multiply-adds per register loaded.
 /// Returns `tile` reduced so that the tiles of a dimension of `size` keep
 /// their count and differ in size by at most one: 28 with at most 10 per
 /// tile gives 3 tiles of 10, 10 and 8.
@@ -63,7 +57,20 @@ int64_t balanceTile(int64_t size, int64_t tile);
 /// tiling) when one tile covers the loop.
 int64_t tileOrFull(int64_t size, int64_t tile);
 
-RegisterBlock chooseGemmRegisterBlock(const CpuTarget &target, int64_t width,
+/// Chooses the register block of a direct convolution or matrix product
+/// that computes `height` x `width` outputs (image rows by outputs along a
+/// row, `stride` input pixels apart) by `channels` output channels. Each
+/// output accumulates `reduction` products of a broadcast input element and
+/// a vector of weights. The block keeps its accumulators, one weight vector
+/// per register column and one broadcast input in the target's vector
+/// registers, and its weight panel (`reduction` x columns) in half of the
+/// L2 cache. It maximizes the useful fraction of the computed block times
+/// its multiply-adds per load slot. A weight vector costs more than one
+/// load slot when the panel does not fit in half of the L1 cache, which
+/// favors blocks of many pixels by few vectors, over several image rows
+/// when the rows are short.
+RegisterBlock chooseGemmRegisterBlock(const CpuTarget &target, int64_t height,
+                                      int64_t width, int64_t stride,
                                       int64_t channels, int64_t reduction,
                                       unsigned bitWidth);
 

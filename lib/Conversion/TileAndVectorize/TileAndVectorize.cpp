@@ -49,6 +49,9 @@ constexpr llvm::StringLiteral kVectorizeMarker = "nas.vectorize";
 constexpr llvm::StringLiteral kReductionTilesMarker = "nas.reduction_tiles";
 /// Unit attribute of the tile loops that the peeling step peels.
 constexpr llvm::StringLiteral kPeelMarker = "nas.peel";
+/// Unit attribute of the tiled ops of a convolution, which the splitting
+/// step splits into output rows when the register block spans several.
+constexpr llvm::StringLiteral kSplitRowsMarker = "nas.split_rows";
 /// Unit attribute of the outermost two tile loops of an anchor, which
 /// nas-parallelize-loops turns into scf.parallel.
 constexpr llvm::StringLiteral kParallelMarker = "nas.parallel";
@@ -182,6 +185,8 @@ LogicalResult tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp anchor,
   UnitAttr unit = UnitAttr::get(context);
   for (Operation *tiled : result->tiledAndFusedOps) {
     tiled->setAttr(kVectorizeMarker, unit);
+    if (plan.kind == "conv")
+      tiled->setAttr(kSplitRowsMarker, unit);
     if (tiled->getName() == anchorOp->getName())
       tiled->setAttr(kReductionTilesMarker,
                      DenseI64ArrayAttr::get(context, plan.reductionTiles));
@@ -245,6 +250,94 @@ void tileReductions(RewriterBase &rewriter, func::FuncOp func) {
       continue;
     rewriter.replaceOp(op, result->replacements);
   }
+}
+
+/// Replaces `op`, a tile of N x R x W x F outputs whose loop 1 iterates over
+/// the R output rows, by R tiles of one row each. They write their rows of
+/// the same destination in turn, and their tensor.insert_slice ops go to
+/// `rowInserts`. The linalg vectorizer supports a convolution of one output
+/// row. Each row of the epilogue then reads the vectors that the same row
+/// of the convolution wrote, which folds.
+void splitRows(RewriterBase &rewriter, linalg::LinalgOp op,
+               SmallVectorImpl<Operation *> &rowInserts) {
+  if (op->getNumResults() != 1)
+    return;
+  auto type = dyn_cast<RankedTensorType>(op->getResult(0).getType());
+  if (!type || type.getRank() != 4 || !type.hasStaticShape() ||
+      type.getDimSize(1) == 1)
+    return;
+  AffineMap outputMap = op.getIndexingMapMatchingResult(op->getOpResult(0));
+  if (outputMap.getResult(1) != rewriter.getAffineDimExpr(1))
+    return;
+  auto tileable = cast<TilingInterface>(op.getOperation());
+  Location loc = op.getLoc();
+  rewriter.setInsertionPoint(op);
+  SmallVector<Range> domain = tileable.getIterationDomain(rewriter);
+  SmallVector<OpFoldResult> offsets, sizes;
+  for (const Range &range : domain) {
+    offsets.push_back(range.offset);
+    sizes.push_back(range.size);
+  }
+  sizes[1] = rewriter.getIndexAttr(1);
+  SmallVector<OpFoldResult> unitStrides(4, rewriter.getIndexAttr(1));
+  Value destination = op.getDpsInits()[0];
+  for (int64_t row = 0; row < type.getDimSize(1); ++row) {
+    offsets[1] = rewriter.getIndexAttr(row);
+    SmallVector<OpFoldResult> resultOffsets, resultSizes;
+    if (failed(tileable.getResultTilePosition(rewriter, 0, offsets, sizes,
+                                              resultOffsets, resultSizes)))
+      return;
+    Value rowDestination = tensor::ExtractSliceOp::create(
+        rewriter, loc, destination, resultOffsets, resultSizes, unitStrides);
+    FailureOr<TilingResult> tiled =
+        tileable.getTiledImplementation(rewriter, offsets, sizes);
+    if (failed(tiled) || tiled->tiledOps.size() != 1)
+      return;
+    Operation *rowOp = tiled->tiledOps.front();
+    rowOp->removeAttr(kSplitRowsMarker);
+    rewriter.modifyOpInPlace(rowOp, [&] {
+      cast<DestinationStyleOpInterface>(rowOp).getDpsInitsMutable()[0].set(
+          rowDestination);
+    });
+    auto insert = tensor::InsertSliceOp::create(
+        rewriter, loc, tiled->tiledValues[0], destination, resultOffsets,
+        resultSizes, unitStrides);
+    rowInserts.push_back(insert);
+    destination = insert.getResult();
+  }
+  rewriter.replaceOp(op, destination);
+}
+
+/// Splits every tiled op marked with kSplitRowsMarker into output rows, and
+/// appends the tensor.insert_slice ops of the rows to `rowInserts`.
+void splitMarkedRows(RewriterBase &rewriter, func::FuncOp func,
+                     SmallVectorImpl<Operation *> &rowInserts) {
+  SmallVector<linalg::LinalgOp> ops;
+  func.walk([&](linalg::LinalgOp op) {
+    if (op->hasAttr(kSplitRowsMarker))
+      ops.push_back(op);
+  });
+  for (linalg::LinalgOp op : ops) {
+    op->removeAttr(kSplitRowsMarker);
+    splitRows(rewriter, op, rowInserts);
+  }
+}
+
+/// Merges each of `rowInserts` with the insert_slice that the decomposition
+/// of its 1-D convolution made (1 x W x F into 1 x 1 x W x F). The row's
+/// result then goes into the tile in one rank-expanding insert_slice, into
+/// which the vectorized convolution's transfer_write folds. Without the
+/// merge, the accumulators of the rows do not hoist out of the reduction
+/// loops.
+void mergeRowInserts(ArrayRef<Operation *> rowInserts) {
+  if (rowInserts.empty())
+    return;
+  MLIRContext *context = rowInserts.front()->getContext();
+  RewritePatternSet patterns(context);
+  tensor::populateMergeConsecutiveInsertExtractSlicePatterns(patterns);
+  GreedyRewriteConfig config;
+  config.setStrictness(GreedyRewriteStrictness::ExistingOps);
+  (void)applyOpPatternsGreedily(rowInserts, std::move(patterns), config);
 }
 
 /// Marks every linalg op that a pattern inserts for vectorization.
@@ -400,6 +493,7 @@ void removeMarkers(func::FuncOp func) {
     op->removeAttr(kVectorizeMarker);
     op->removeAttr(kReductionTilesMarker);
     op->removeAttr(kPeelMarker);
+    op->removeAttr(kSplitRowsMarker);
   });
 }
 
@@ -452,7 +546,10 @@ struct NasTileAndVectorizePass
     canonicalize(func);
     readWeightPanels(rewriter, func);
     tileReductions(rewriter, func);
+    SmallVector<Operation *> rowInserts;
+    splitMarkedRows(rewriter, func, rowInserts);
     decomposeConvolutions(func);
+    mergeRowInserts(rowInserts);
     vectorizeMarkedOps(rewriter, func);
     simplifyVectorCode(func);
     hoistAccumulators(rewriter, func);

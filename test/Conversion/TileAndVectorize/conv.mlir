@@ -5,44 +5,50 @@
 // RUN: nas-opt %s -nas-tile-and-vectorize=cpu=x86-64-v3 -split-input-file | FileCheck %s --check-prefixes=CHECK,AVX2 --implicit-check-not=nas.
 // RUN: nas-opt %s -nas-tile-and-vectorize=cpu=x86-64-v2 -split-input-file | FileCheck %s --check-prefixes=CHECK,SSE --implicit-check-not=nas.
 
-// A 3x3 convolution with bias and relu, 14 output columns by 64 channels.
-// The block of r rows by v vectors needs r * v + v + 1 registers and scores
-// (useful fraction) * r * v / (r + v):
-// - AVX-512, v = 4, r <= 6: r = 5 gives 14/15 * 20/9 = 2.07, above r = 6
-//   (14/18 * 24/10 = 1.87), r = 4 (14/16 * 2 = 1.75) and v = 2, r = 14
-//   (28/16 = 1.75). Tiles of 5 columns: 0, 5, then the peeled 10..13.
-// - AVX2 and SSE, v = 2, r <= 6: r = 5 gives 14/15 * 10/7 = 1.33, above
-//   r = 6 (14/18 * 12/8 = 1.17) and v = 1, r = 14 (14/15). The channels
-//   are tiled by 2 vectors: 16 for AVX2, 8 for SSE.
+// A 3x3 convolution with bias and relu, 14 x 14 outputs by 64 channels.
+// A block of R image rows by P columns by v vectors needs R * P * v + v + 1
+// registers and scores (useful fraction) * R * P * v / (R * P + c * v),
+// where a weight vector costs c load slots: 1 while the weight panel
+// (144 x v vectors) fits in half of the 32 KiB L1 cache that a named CPU is
+// given, and its bytes / 16 otherwise. A block spans several image rows
+// only when it spans whole rows.
+// - AVX-512: the panel takes 9 KiB per vector, so c = 4 for v >= 2.
+//   v = 2, 1 x 14 scores 28/(14 + 8) = 1.27, above v = 4, 1 x 6
+//   (14/18 * 24/22 = 0.85) and 1 x 5 (14/15 * 20/21 = 0.89). Tiles of one
+//   whole row by 32 channels.
+// - AVX2 and SSE, with c = 1 and P <= 6 for v = 2: 1 x 5 scores
+//   14/15 * 10/7 = 1.33, above 1 x 6 (14/18 * 12/8 = 1.17) and v = 1,
+//   1 x 14 (14/15). Tiles of 5 columns: 0, 5, then the peeled 10..13, by
+//   16 channels for AVX2 and 8 for SSE.
 // The bias initializes the accumulators, the reduction loops over the
 // kernel rows, kernel columns and input channels carry them in registers,
 // and relu runs on the block before the only write to the result.
-// The weight (36 KiB) fits in a quarter of the 256 KiB L2 cache that a
-// named CPU is given, so the channel tiles of AVX2 and SSE are the
-// innermost tile loop.
+// The weight (36 KiB) fits in a quarter of the 256 KiB L2 cache, so the
+// channel tiles are the innermost tile loop.
 // CHECK-LABEL: func.func @conv_bias_relu
 // CHECK: scf.for %[[ROW:.*]] = %c0 to %c14 step %c1
-// CHECK: scf.for %[[COL:.*]] = %c0 to %c10 step %c5
+// AVX512-NOT: scf.for {{.*}} step %c14
+// AVX512: scf.for %[[CH:.*]] = %c0 to %c64 step %c32
+// AVX512: %[[BIAS:.*]] = vector.transfer_read %arg2[%[[CH]]], {{.*}} : tensor<64xf32>, vector<32xf32>
+// AVX512: %[[INIT:.*]] = vector.broadcast %[[BIAS]] : vector<32xf32> to vector<14x32xf32>
+// AVX512: %[[ACC:.*]] = scf.for %{{.*}} = %c0 to %c3 step %c1 iter_args(%{{.*}} = %[[INIT]]) -> (vector<14x32xf32>)
+// AVX512: scf.for %{{.*}} = %c0 to %c3 step %c1
+// AVX512: scf.for %{{.*}} = %c0 to %c16 step %c1
+// AVX512: vector.contract {{.*}} : vector<14x1xf32>, vector<1x32xf32> into vector<14x32xf32>
+// AVX512: %[[RELU:.*]] = arith.maximumf %[[ACC]], %{{.*}} : vector<14x32xf32>
+// AVX512: vector.transfer_write %[[RELU]], %{{.*}}[%c0, %[[ROW]], %c0, %[[CH]]] {{.*}} : vector<14x32xf32>, tensor<1x14x14x64xf32>
+// AVX2: scf.for %{{.*}} = %c0 to %c10 step %c5
 // AVX2: scf.for %{{.*}} = %c0 to %c64 step %c16
-// SSE: scf.for %{{.*}} = %c0 to %c64 step %c8
-// AVX512: %[[BIAS:.*]] = vector.transfer_read %arg2[%c0], {{.*}} : tensor<64xf32>, vector<64xf32>
-// AVX512: %[[INIT:.*]] = vector.broadcast %[[BIAS]] : vector<64xf32> to vector<5x64xf32>
-// AVX512: %[[ACC:.*]] = scf.for %{{.*}} = %c0 to %c3 step %c1 iter_args(%{{.*}} = %[[INIT]]) -> (vector<5x64xf32>)
 // AVX2: scf.for %{{.*}} = %c0 to %c3 step %c1 iter_args(%{{.*}} = %{{.*}}) -> (vector<5x16xf32>)
-// SSE: scf.for %{{.*}} = %c0 to %c3 step %c1 iter_args(%{{.*}} = %{{.*}}) -> (vector<5x8xf32>)
-// CHECK: scf.for %{{.*}} = %c0 to %c3 step %c1
-// CHECK: scf.for %{{.*}} = %c0 to %c16 step %c1
-// AVX512: vector.contract {{.*}} : vector<5x1xf32>, vector<1x64xf32> into vector<5x64xf32>
+// AVX2: scf.for %{{.*}} = %c0 to %c3 step %c1
+// AVX2: scf.for %{{.*}} = %c0 to %c16 step %c1
 // AVX2: vector.contract {{.*}} : vector<5x1xf32>, vector<1x16xf32> into vector<5x16xf32>
-// SSE: vector.contract {{.*}} : vector<5x1xf32>, vector<1x8xf32> into vector<5x8xf32>
-// AVX512: %[[RELU:.*]] = arith.maximumf %[[ACC]], %{{.*}} : vector<5x64xf32>
-// AVX512: vector.transfer_write %[[RELU]], %{{.*}}[%c0, %[[ROW]], %[[COL]], %c0] {{.*}} : vector<5x64xf32>, tensor<1x14x14x64xf32>
 // AVX2: arith.maximumf %{{.*}} : vector<5x16xf32>
-// SSE: arith.maximumf %{{.*}} : vector<5x8xf32>
-// The peeled last tile has 4 columns.
-// AVX512: vector.contract {{.*}} : vector<4x1xf32>, vector<1x64xf32> into vector<4x64xf32>
-// AVX512: arith.maximumf %{{.*}} : vector<4x64xf32>
 // AVX2: vector.contract {{.*}} into vector<4x16xf32>
+// SSE: scf.for %{{.*}} = %c0 to %c10 step %c5
+// SSE: scf.for %{{.*}} = %c0 to %c64 step %c8
+// SSE: vector.contract {{.*}} : vector<5x1xf32>, vector<1x8xf32> into vector<5x8xf32>
+// SSE: arith.maximumf %{{.*}} : vector<5x8xf32>
 // SSE: vector.contract {{.*}} into vector<4x8xf32>
 // CHECK-NOT: linalg.conv
 // CHECK-NOT: linalg.generic
@@ -91,10 +97,12 @@ func.func @conv_odd_sizes(%x: tensor<1x15x15x3xf32>, %w: tensor<3x3x3x17xf32>,
 
 // -----
 
-// A 1x1 convolution with stride 2: 7 output columns by 64 channels.
-// AVX-512: v = 4 with r = 4 scores 7/8 * 16/8 = 1.75, above r = 6
-// (7/12 * 2.4 = 1.4) and v = 2, r = 7 (14/9 = 1.56). A tile reads the 7
-// input columns of its window and uses columns 0, 2, 4 and 6.
+// A 1x1 convolution with stride 2: 7 x 7 outputs by 64 channels. Each
+// broadcast counts s^2 = 4 load slots, and the 8 KiB panel of 4 vectors
+// fits in the L1 cache (c = 1). AVX-512: v = 4, 1 x 4 scores
+// 7/8 * 16/(16 + 4) = 0.7, above 1 x 6 (7/12 * 24/28 = 0.5), v = 2,
+// 1 x 7 (14/30 = 0.47) and v = 2, 2 x 7 (7/8 * 28/58 = 0.42). A tile reads
+// the 7 input columns of its window and uses columns 0, 2, 4 and 6.
 // CHECK-LABEL: func.func @conv_stride_2
 // AVX512: scf.for %{{.*}} = %c0 to %c32 step %c1 iter_args(%{{.*}} = %{{.*}}) -> (vector<4x64xf32>)
 // AVX512: %[[IN:.*]] = vector.transfer_read %arg0{{.*}} : tensor<1x14x14x32xf32>, vector<7x1xf32>
@@ -119,8 +127,9 @@ func.func @conv_stride_2(%x: tensor<1x14x14x32xf32>, %w: tensor<1x1x32x64xf32>,
 // holds 1024 x columns f32. x86-64-v4 has no cache sizes of its own, so
 // CpuTarget's default L2 of 256 KiB applies, and the panel may take half of
 // it, 128 KiB: 2 vectors (1024 x 32 x 4 bytes = 128 KiB) fit, 4 do not.
-// With v <= 2, r = 8 (all 8 columns) scores 16/10 = 1.6; without the limit
-// v = 4, r = 4 (16/8 = 2) would win.
+// The panel exceeds half of the L1 cache for any v, so c = 4. With
+// v <= 2, 1 x 8 (all 8 columns) scores 16/(8 + 8) = 1; without the limit
+// v = 4, 1 x 4 would tie with it, and v = 4, 1 x 6 scores 6/8 * 24/22.
 // CHECK-LABEL: func.func @conv_wide_reduction
 // AVX512: scf.for %{{.*}} = %c0 to %c64 step %c32
 // AVX512: vector.contract {{.*}} : vector<8x1xf32>, vector<1x32xf32> into vector<8x32xf32>

@@ -3,10 +3,10 @@
 // RUN: nas-opt %s --nas-lower-to-llvm=cpu=x86-64-v4 -split-input-file | FileCheck %s --check-prefixes=CHECK,AVX512
 // RUN: nas-opt %s --nas-lower-to-llvm=cpu=x86-64-v2 -split-input-file | FileCheck %s --check-prefixes=CHECK,SSE
 
-// Convolution, 64 output channels: one FMA per block row on 4 vectors
-// (AVX-512) or 2 vectors (SSE) of channels.
+// Convolution, 64 output channels: one FMA per block pixel on 2 vectors of
+// channels (32 for AVX-512, 8 for SSE).
 // CHECK-LABEL: llvm.func @conv
-// AVX512: llvm.intr.fmuladd({{.*}}) : (vector<64xf32>, vector<64xf32>, vector<64xf32>) -> vector<64xf32>
+// AVX512: llvm.intr.fmuladd({{.*}}) : (vector<32xf32>, vector<32xf32>, vector<32xf32>) -> vector<32xf32>
 // SSE: llvm.intr.fmuladd({{.*}}) : (vector<8xf32>, vector<8xf32>, vector<8xf32>) -> vector<8xf32>
 // CHECK: llvm.intr.maximum({{.*}}) : (vector<{{[0-9]+}}xf32>, vector<{{[0-9]+}}xf32>) -> vector<{{[0-9]+}}xf32>
 func.func @conv(%x: tensor<1x16x14x14xf32>, %w: tensor<64x16x3x3xf32>,
@@ -52,9 +52,10 @@ func.func @max_pool(%x: tensor<1x32x14x14xf32>) -> tensor<1x32x7x7xf32> {
 // -----
 
 // Fully connected with 64 outputs: FMAs on the broadcast input element and
-// a vector of weights.
+// 2 vectors of weights. The 16 KiB weight panel of 2 AVX-512 vectors fits
+// in half of the L1 cache, the 32 KiB of 4 does not.
 // CHECK-LABEL: llvm.func @fully_connected
-// AVX512: llvm.intr.fmuladd({{.*}}) : (vector<64xf32>, vector<64xf32>, vector<64xf32>) -> vector<64xf32>
+// AVX512: llvm.intr.fmuladd({{.*}}) : (vector<32xf32>, vector<32xf32>, vector<32xf32>) -> vector<32xf32>
 // SSE: llvm.intr.fmuladd({{.*}}) : (vector<8xf32>, vector<8xf32>, vector<8xf32>) -> vector<8xf32>
 func.func @fully_connected(%x: tensor<1x128xf32>, %w: tensor<64x128xf32>,
                            %b: tensor<64xf32>) -> tensor<1x64xf32> {

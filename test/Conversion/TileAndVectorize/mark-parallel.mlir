@@ -1,6 +1,9 @@
 // With mark-parallel-loops, the outermost two tile loops of each anchor
-// carry nas.parallel: here the loops over output rows and over column
-// tiles. The reduction loops and the peeled last column tile do not.
+// carry nas.parallel. With AVX-512, the blocks of @conv are one output row
+// by 32 channels: the loops over rows and over channel tiles carry it.
+// With AVX2, the blocks are 5 columns by 16 channels: the loops over rows
+// and over column tiles carry it, and the reduction loops, the channel
+// tiles inside them and the peeled last column tile do not.
 // RUN: nas-opt %s -nas-tile-and-vectorize="cpu=x86-64-v4 mark-parallel-loops=true" | FileCheck %s
 // RUN: nas-opt %s -nas-tile-and-vectorize="cpu=x86-64-v3 mark-parallel-loops=true" | FileCheck %s --check-prefix=AVX2
 // With min-parallel-iterations, only anchors with that many iterations
@@ -22,12 +25,12 @@
 
 // CHECK-LABEL: func.func @conv(
 // CHECK: scf.for %{{.*}} = %c0 to %c14 step %c1
+// CHECK: scf.for %{{.*}} = %c0 to %c64 step %c32
 // CHECK-NOT: nas.parallel
 // CHECK: vector.contract
 // CHECK: } {nas.parallel}
-// CHECK-NOT: nas.parallel
-// CHECK: vector.contract
-// CHECK: } {nas.parallel}
+// CHECK-NEXT: scf.yield
+// CHECK-NEXT: } {nas.parallel}
 // CHECK-NOT: nas.parallel
 func.func @conv(%x: tensor<1x16x16x16xf32>, %w: tensor<3x3x16x64xf32>,
                 %init: tensor<1x14x14x64xf32>) -> tensor<1x14x14x64xf32> {
@@ -42,6 +45,7 @@ func.func @conv(%x: tensor<1x16x16x16xf32>, %w: tensor<3x3x16x64xf32>,
 // stay the outermost loop.
 // AVX2-LABEL: func.func @conv(
 // AVX2: scf.for %{{.*}} = %c0 to %c14 step %c1
+// AVX2: scf.for %{{.*}} = %c0 to %c10 step %c5
 // AVX2: scf.for %{{.*}} = %c0 to %c64 step %c16
 // AVX2-NOT: nas.parallel
 // AVX2: vector.contract
@@ -56,6 +60,7 @@ func.func @conv(%x: tensor<1x16x16x16xf32>, %w: tensor<3x3x16x64xf32>,
 // CHECK-LABEL: func.func @conv_two_channel_tiles
 // AVX2-LABEL: func.func @conv_two_channel_tiles
 // AVX2: scf.for %{{.*}} = %c0 to %c14 step %c1
+// AVX2: scf.for %{{.*}} = %c0 to %c10 step %c5
 // AVX2: scf.for %{{.*}} = %c0 to %c32 step %c16
 // AVX2-NOT: nas.parallel
 // AVX2: vector.contract
