@@ -10,11 +10,11 @@
 // registers and scores (useful fraction) * R * P * v / (R * P + c * v),
 // where a weight vector costs c load slots: 1 while the weight panel
 // (144 x v vectors) fits in half of the 32 KiB L1 cache that a named CPU is
-// given, and its bytes / 16 otherwise. A block spans several image rows
+// given, and its bytes / 32 otherwise. A block spans several image rows
 // only when it spans whole rows.
-// - AVX-512: the panel takes 9 KiB per vector, so c = 4 for v >= 2.
-//   v = 2, 1 x 14 scores 28/(14 + 8) = 1.27, above v = 4, 1 x 6
-//   (14/18 * 24/22 = 0.85) and 1 x 5 (14/15 * 20/21 = 0.89). Tiles of one
+// - AVX-512: the panel takes 9 KiB per vector, so c = 2 for v >= 2.
+//   v = 2, 1 x 14 scores 28/(14 + 4) = 1.56, above v = 4, 1 x 5
+//   (14/15 * 20/13 = 1.44) and 1 x 6 (14/18 * 24/14 = 1.33). Tiles of one
 //   whole row by 32 channels.
 // - AVX2 and SSE, with c = 1 and P <= 6 for v = 2: 1 x 5 scores
 //   14/15 * 10/7 = 1.33, above 1 x 6 (14/18 * 12/8 = 1.17) and v = 1,
@@ -127,9 +127,10 @@ func.func @conv_stride_2(%x: tensor<1x14x14x32xf32>, %w: tensor<1x1x32x64xf32>,
 // holds 1024 x columns f32. x86-64-v4 has no cache sizes of its own, so
 // CpuTarget's default L2 of 256 KiB applies, and the panel may take half of
 // it, 128 KiB: 2 vectors (1024 x 32 x 4 bytes = 128 KiB) fit, 4 do not.
-// The panel exceeds half of the L1 cache for any v, so c = 4. With
-// v <= 2, 1 x 8 (all 8 columns) scores 16/(8 + 8) = 1; without the limit
-// v = 4, 1 x 4 would tie with it, and v = 4, 1 x 6 scores 6/8 * 24/22.
+// The panel exceeds half of the L1 cache for any v, so c = 2. With
+// v <= 2, 1 x 8 (all 8 columns) scores 16/(8 + 4) = 1.33; without the
+// limit v = 4, 1 x 4 would tie with it, and v = 4, 1 x 6 scores
+// 8/12 * 24/14 = 1.14.
 // CHECK-LABEL: func.func @conv_wide_reduction
 // AVX512: scf.for %{{.*}} = %c0 to %c64 step %c32
 // AVX512: vector.contract {{.*}} : vector<8x1xf32>, vector<1x32xf32> into vector<8x32xf32>

@@ -2,15 +2,15 @@
 // rows. For x86-64-v4 (32 registers of 16 f32, and the 32 KiB L1 cache that
 // a named CPU is given), a block of R rows by P columns by v vectors scores
 // (useful fraction) * R * P * v / (R * P * s^2 + c * v), where s is the
-// stride and a weight vector costs c = 4 load slots when its panel exceeds
+// stride and a weight vector costs c = 2 load slots when its panel exceeds
 // half of the L1 cache. A block spans several rows only when it spans
 // whole rows.
 // RUN: nas-opt %s -nas-tile-and-vectorize=cpu=x86-64-v4 -split-input-file | FileCheck %s --implicit-check-not=nas.
 
 // 1x1, 256 -> 64 channels on 7x7, bias and relu. The panel takes 16 KiB
-// per vector, so c = 4 for v >= 2: 2 x 7 x 2 scores
-// 7/8 * 28/(14 + 8) = 1.11, above 1 x 7 x 2 (14/15 = 0.93) and
-// 1 x 4 x 4 (7/8 * 16/20 = 0.7). Each tile of 2 rows carries two
+// per vector, so c = 2 for v >= 2: 2 x 7 x 2 scores
+// 7/8 * 28/(14 + 4) = 1.36, above 1 x 7 x 2 (14/11 = 1.27) and
+// 1 x 4 x 4 (7/8 * 16/12 = 1.17). Each tile of 2 rows carries two
 // accumulators through the reduction loop, one per row, and its bias and
 // relu run on each row before the only write to the tile. The last row is
 // a peeled tile with one accumulator.
@@ -57,7 +57,7 @@ func.func @two_rows(%x: tensor<1x7x7x256xf32>, %w: tensor<1x1x256x64xf32>,
 // -----
 
 // 1x1, 512 -> 16 channels on 9 x 3: v = 1 and 9 x 3 x 1 scores
-// 27/(27 + 4) = 0.87, the most, but would compute the whole output in one
+// 27/(27 + 2) = 0.93, the most, but would compute the whole output in one
 // tile, which leaves no tile loop to fuse into. The rows split into a tile
 // of 5, with 5 accumulators, and a peeled tile of 4.
 // CHECK-LABEL: func.func @all_rows
@@ -79,8 +79,9 @@ func.func @all_rows(%x: tensor<1x9x3x512xf32>, %w: tensor<1x1x512x16xf32>,
 // -----
 
 // 1x1 with stride 2, 512 -> 16 channels on 6x6: 3 x 3 outputs. Each
-// broadcast counts s^2 = 4 slots and the panel 4 (32 KiB for v = 1):
-// 3 x 3 x 1 scores 9/(36 + 4) = 0.225, above 1 x 3 x 1 (3/16 = 0.19), and
+// broadcast counts s^2 = 4 slots and a weight vector 2 (the panel takes
+// 32 KiB for v = 1):
+// 3 x 3 x 1 scores 9/(36 + 2) = 0.24, above 1 x 3 x 1 (3/14 = 0.21), and
 // is the whole output, so the rows split into a tile of 2 and a peeled
 // row. Each row of the first tile reads its 5 input columns and uses
 // columns 0, 2 and 4.
