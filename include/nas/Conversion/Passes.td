@@ -166,8 +166,9 @@ def NasTileAndVectorize
 
     1. The anchor, or the elementwise `linalg.generic` that is the only user
        of its result (bias, batch normalization, activation, residual add
-       after `nas-fuse-elementwise`), is tiled to one output row and
-       a register block of output columns by channels, with `scf.for` loops.
+       after `nas-fuse-elementwise`), is tiled to a register block of
+       output rows (one, or several whole rows of a convolution) by output
+       columns by channels, with `scf.for` loops.
        The anchor and the `linalg.fill` or `linalg.broadcast` that
        initializes its accumulator are fused into the tile, so the
        epilogue runs on the block while it is in registers. A transpose is
@@ -176,8 +177,10 @@ def NasTileAndVectorize
        every tile has a static shape.
     3. Inside a tile, the reduction loops are tiled to one kernel row (and
        for convolutions one kernel column and one input channel, for
-       matmuls one step of K), the 2-D op is rewritten to its 1-D form, and
-       all tiled ops are vectorized with `linalg::vectorize`.
+       matmuls one step of K). A convolution tile of several output rows,
+       with its initialization and epilogue, is split into one tile per
+       row. The 2-D op is rewritten to its 1-D form, and all tiled ops are
+       vectorized with `linalg::vectorize`.
     4. The accumulator reads and writes are hoisted out of the reduction
        loops, so that the accumulators stay in vector registers.
     5. Every `tensor.pad` with a constant value becomes an insert of its
@@ -185,10 +188,12 @@ def NasTileAndVectorize
        empty tensor elimination compute the source in the padded buffer.
 
     The register block is chosen from the vector width, register count and
-    L2 size of `cpu`: a convolution keeps rows x columns/lanes accumulators,
-    one weight vector per column and one broadcast input in the registers,
-    and its weight panel in half of the L2 cache. Other ops are left
-    unchanged.
+    cache sizes of `cpu`: a convolution keeps pixels x columns/lanes
+    accumulators, one weight vector per column and one broadcast input in
+    the registers, and its weight panel in half of the L2 cache. Weight
+    vectors that come from the L2 cache count more than those from L1,
+    which favors blocks of more pixels, spanning several output rows when
+    the rows are short. Other ops are left unchanged.
   }];
   let options = [
     Option<"cpu", "cpu", "std::string", /*default=*/"\"host\"",
