@@ -61,13 +61,17 @@ TilingPlan planNhwcWindowOp(StringRef kind, ArrayRef<int64_t> outputShape,
                             RegisterBlock block, bool channelsOutermost,
                             ArrayRef<int64_t> reductionSteps) {
   // A block over several image rows that covers the whole output would
-  // leave no tile loop to fuse the producers and consumer into: two tiles
-  // of rows then share the output.
+  // leave no tile loop to fuse the producers and consumer into. The rows
+  // then split into tiles of the largest proper divisor of their count,
+  // so that no last tile of fewer rows is peeled into a loop of its own.
   int64_t imageRows = block.imageRows;
   if (imageRows > 1 && imageRows >= outputShape[1] &&
       block.rows >= outputShape[2] && block.columns >= outputShape[3] &&
-      outputShape[0] == 1)
-    imageRows = llvm::divideCeil(outputShape[1], 2);
+      outputShape[0] == 1) {
+    imageRows = std::max<int64_t>(1, outputShape[1] / 2);
+    while (outputShape[1] % imageRows != 0)
+      --imageRows;
+  }
   TilingPlan plan;
   plan.kind = kind;
   plan.parallelTiles = {tileOrFull(outputShape[0], 1),
@@ -129,7 +133,8 @@ int64_t nas::tile_and_vectorize::tileOrFull(int64_t size, int64_t tile) {
 
 RegisterBlock nas::tile_and_vectorize::chooseGemmRegisterBlock(
     const CpuTarget &target, int64_t height, int64_t width, int64_t stride,
-    int64_t channels, int64_t reduction, unsigned bitWidth) {
+    int64_t channels, int64_t reduction, unsigned bitWidth,
+    int64_t maxImageRows) {
   int64_t lanes = target.getLanes(bitWidth);
   int64_t registers = target.vectorRegisters;
   int64_t elementBytes = bitWidth / 8;
@@ -165,8 +170,8 @@ RegisterBlock nas::tile_and_vectorize::chooseGemmRegisterBlock(
     // The accumulators, one weight vector per column and the broadcast
     // input element.
     int64_t maxPixels = (registers - vectors - 1) / vectors;
-    for (int64_t imageRows = 1; imageRows <= std::min(height, maxPixels);
-         ++imageRows) {
+    int64_t imageRowLimit = std::min({height, maxPixels, maxImageRows});
+    for (int64_t imageRows = 1; imageRows <= imageRowLimit; ++imageRows) {
       for (int64_t rows = 1; rows <= std::min(width, maxPixels / imageRows);
            ++rows) {
         // A block spans several image rows only when it spans whole rows.
@@ -262,9 +267,24 @@ nas::tile_and_vectorize::planTiling(linalg::LinalgOp op,
     // instead of a strided part of every row.
     int64_t weightBytes =
         filter[0] * filter[1] * filter[2] * output[3] * (bitWidth / 8);
-    bool channelsOutermost =
-        llvm::divideCeil(output[3], block.columns) >= kMinChannelTiles &&
-        weightBytes > target.l2CacheBytes / 4;
+    auto isChannelsOutermost = [&](const RegisterBlock &candidate) {
+      return llvm::divideCeil(output[3], candidate.columns) >=
+                 kMinChannelTiles &&
+             weightBytes > target.l2CacheBytes / 4;
+    };
+    bool channelsOutermost = isChannelsOutermost(block);
+    // With the rows outermost, a last tile of fewer rows than the block
+    // would be peeled into a loop of its own, which nas-parallelize-loops
+    // distributes separately: a second fork and join, and uneven shares
+    // (on 7 rows, 2-row blocks give 3 tiles and a 1-row one). One row per
+    // block then keeps all tiles in one loop.
+    if (!channelsOutermost && block.imageRows > 1 &&
+        output[1] % block.imageRows != 0) {
+      block = chooseGemmRegisterBlock(
+          target, output[1], output[2], stride, output[3],
+          filter[0] * filter[1] * filter[2], bitWidth, /*maxImageRows=*/1);
+      channelsOutermost = isChannelsOutermost(block);
+    }
     // One step of the reduction over (kh, kw, c) is an outer product of
     // `rows` input elements and `columns` weights.
     return planNhwcWindowOp("conv", output, block, channelsOutermost,

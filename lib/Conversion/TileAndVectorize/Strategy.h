@@ -19,6 +19,7 @@
 
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 
+#include <cstdint>
 #include <optional>
 
 namespace nas {
@@ -68,11 +69,12 @@ int64_t tileOrFull(int64_t size, int64_t tile);
 /// its multiply-adds per load slot. A weight vector costs more than one
 /// load slot when the panel does not fit in half of the L1 cache, which
 /// favors blocks of many pixels by few vectors, over several image rows
-/// when the rows are short.
+/// (at most `maxImageRows`) when the rows are short.
 RegisterBlock chooseGemmRegisterBlock(const CpuTarget &target, int64_t height,
                                       int64_t width, int64_t stride,
                                       int64_t channels, int64_t reduction,
-                                      unsigned bitWidth);
+                                      unsigned bitWidth,
+                                      int64_t maxImageRows = INT64_MAX);
 
 /// Chooses the register block of a depthwise convolution or pooling window
 /// of `kernelWidth` columns with `stride` that computes `width` outputs by

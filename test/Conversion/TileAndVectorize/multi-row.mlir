@@ -7,16 +7,18 @@
 // whole rows.
 // RUN: nas-opt %s -nas-tile-and-vectorize=cpu=x86-64-v4 -split-input-file | FileCheck %s --implicit-check-not=nas.
 
-// 1x1, 256 -> 64 channels on 7x7, bias and relu. The panel takes 16 KiB
+// 1x1, 256 -> 128 channels on 7x7, bias and relu. The panel takes 16 KiB
 // per vector, so c = 2 for v >= 2: 2 x 7 x 2 scores
 // 7/8 * 28/(14 + 4) = 1.36, above 1 x 7 x 2 (14/11 = 1.27) and
-// 1 x 4 x 4 (7/8 * 16/12 = 1.17). Each tile of 2 rows carries two
-// accumulators through the reduction loop, one per row, and its bias and
-// relu run on each row before the only write to the tile. The last row is
+// 1 x 4 x 4 (7/8 * 16/12 = 1.17). The weight (128 KiB) exceeds a quarter
+// of the L2 cache and makes 4 channel tiles, so they are the outermost
+// loop. Each tile of 2 rows carries two accumulators through the
+// reduction loop, one per row, and its bias and relu run on each row
+// before the only write to the tile. The last row of each channel tile is
 // a peeled tile with one accumulator.
 // CHECK-LABEL: func.func @two_rows
-// CHECK:         scf.for %[[ROW:.*]] = %c0 to %c6 step %c2
-// CHECK:           scf.for %[[CH:.*]] = %c0 to %c64 step %c32
+// CHECK:         scf.for %[[CH:.*]] = %c0 to %c128 step %c32
+// CHECK:           scf.for %[[ROW:.*]] = %c0 to %c6 step %c2
 // CHECK:             %[[B0:.*]] = vector.broadcast %{{.*}} : vector<32xf32> to vector<7x32xf32>
 // CHECK:             %[[B1:.*]] = vector.broadcast %{{.*}} : vector<32xf32> to vector<7x32xf32>
 // CHECK:             %[[ACC:.*]]:2 = scf.for %[[C:.*]] = %c0 to %c256 step %c1 iter_args(%[[A0:.*]] = %[[B0]], %[[A1:.*]] = %[[B1]]) -> (vector<7x32xf32>, vector<7x32xf32>)
@@ -32,41 +34,40 @@
 // CHECK:             %[[R1:.*]] = arith.maximumf %[[ACC]]#1, %{{.*}} : vector<7x32xf32>
 // CHECK:             %[[W1:.*]] = vector.transfer_write %[[R1]], %[[W0]][%c0, %c1, %c0, %c0]
 // CHECK:             tensor.insert_slice %[[W1]] into %{{.*}}[0, %[[ROW]], 0, %[[CH]]] [1, 2, 7, 32]
-// CHECK:         scf.for %{{.*}} = %c0 to %c64 step %c32
 // CHECK:           scf.for %{{.*}} = %c0 to %c256 step %c1 iter_args(%{{.*}} = %{{.*}}) -> (vector<7x32xf32>)
 // CHECK:             vector.transfer_read %arg0[%c0, %c6, %c0, %{{.*}}]
+// CHECK:           vector.transfer_write %{{.*}}, %{{.*}}[%c0, %c6, %c0, %[[CH]]]
 // CHECK-NOT: linalg.
 #map = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
-func.func @two_rows(%x: tensor<1x7x7x256xf32>, %w: tensor<1x1x256x64xf32>,
-                    %b: tensor<64xf32>) -> tensor<1x7x7x64xf32> {
-  %e = tensor.empty() : tensor<1x7x7x64xf32>
-  %init = linalg.broadcast ins(%b : tensor<64xf32>) outs(%e : tensor<1x7x7x64xf32>) dimensions = [0, 1, 2]
+func.func @two_rows(%x: tensor<1x7x7x256xf32>, %w: tensor<1x1x256x128xf32>,
+                    %b: tensor<128xf32>) -> tensor<1x7x7x128xf32> {
+  %e = tensor.empty() : tensor<1x7x7x128xf32>
+  %init = linalg.broadcast ins(%b : tensor<128xf32>) outs(%e : tensor<1x7x7x128xf32>) dimensions = [0, 1, 2]
   %c = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
-      ins(%x, %w : tensor<1x7x7x256xf32>, tensor<1x1x256x64xf32>)
-      outs(%init : tensor<1x7x7x64xf32>) -> tensor<1x7x7x64xf32>
+      ins(%x, %w : tensor<1x7x7x256xf32>, tensor<1x1x256x128xf32>)
+      outs(%init : tensor<1x7x7x128xf32>) -> tensor<1x7x7x128xf32>
   %zero = arith.constant 0.0 : f32
   %r = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
-      ins(%c : tensor<1x7x7x64xf32>) outs(%e : tensor<1x7x7x64xf32>) {
+      ins(%c : tensor<1x7x7x128xf32>) outs(%e : tensor<1x7x7x128xf32>) {
   ^bb0(%in: f32, %out: f32):
     %m = arith.maximumf %in, %zero : f32
     linalg.yield %m : f32
-  } -> tensor<1x7x7x64xf32>
-  return %r : tensor<1x7x7x64xf32>
+  } -> tensor<1x7x7x128xf32>
+  return %r : tensor<1x7x7x128xf32>
 }
 
 // -----
 
 // 1x1, 512 -> 16 channels on 9 x 3: v = 1 and 9 x 3 x 1 scores
 // 27/(27 + 2) = 0.93, the most, but would compute the whole output in one
-// tile, which leaves no tile loop to fuse into. The rows split into a tile
-// of 5, with 5 accumulators, and a peeled tile of 4.
+// tile, which leaves no tile loop to fuse into. The rows split into tiles
+// of 3, the largest proper divisor of 9, each with 3 accumulators.
 // CHECK-LABEL: func.func @all_rows
-// CHECK:         scf.for %{{.*}} = %c0 to %c512 step %c1 iter_args({{.*}}) -> (vector<3x16xf32>, vector<3x16xf32>, vector<3x16xf32>, vector<3x16xf32>, vector<3x16xf32>)
-// CHECK-COUNT-5:   vector.contract {{.*}} : vector<3x1xf32>, vector<1x16xf32> into vector<3x16xf32>
-// CHECK:         tensor.insert_slice %{{.*}} into %{{.*}}[0, 0, 0, 0] [1, 5, 3, 16]
-// CHECK:         scf.for %{{.*}} = %c0 to %c512 step %c1 iter_args({{.*}}) -> (vector<3x16xf32>, vector<3x16xf32>, vector<3x16xf32>, vector<3x16xf32>)
-// CHECK-COUNT-4:   vector.contract {{.*}} : vector<3x1xf32>, vector<1x16xf32> into vector<3x16xf32>
-// CHECK:         tensor.insert_slice %{{.*}} into %{{.*}}[0, 5, 0, 0] [1, 4, 3, 16]
+// CHECK:         scf.for %{{.*}} = %c0 to %c9 step %c3
+// CHECK:           scf.for %{{.*}} = %c0 to %c512 step %c1 iter_args({{.*}}) -> (vector<3x16xf32>, vector<3x16xf32>, vector<3x16xf32>)
+// CHECK-COUNT-3:     vector.contract {{.*}} : vector<3x1xf32>, vector<1x16xf32> into vector<3x16xf32>
+// CHECK:           tensor.insert_slice %{{.*}} into %{{.*}}[0, %{{.*}}, 0, 0] [1, 3, 3, 16]
+// CHECK-NOT: scf.for
 // CHECK-NOT: linalg.
 func.func @all_rows(%x: tensor<1x9x3x512xf32>, %w: tensor<1x1x512x16xf32>,
                     %init: tensor<1x9x3x16xf32>) -> tensor<1x9x3x16xf32> {
@@ -78,27 +79,26 @@ func.func @all_rows(%x: tensor<1x9x3x512xf32>, %w: tensor<1x1x512x16xf32>,
 
 // -----
 
-// 1x1 with stride 2, 512 -> 16 channels on 6x6: 3 x 3 outputs. Each
+// 1x1 with stride 2, 512 -> 16 channels on 8x8: 4 x 4 outputs. Each
 // broadcast counts s^2 = 4 slots and a weight vector 2 (the panel takes
-// 32 KiB for v = 1):
-// 3 x 3 x 1 scores 9/(36 + 2) = 0.24, above 1 x 3 x 1 (3/14 = 0.21), and
-// is the whole output, so the rows split into a tile of 2 and a peeled
-// row. Each row of the first tile reads its 5 input columns and uses
-// columns 0, 2 and 4.
+// 32 KiB for v = 1): 4 x 4 x 1 scores 16/(64 + 2) = 0.24, above 1 x 4 x 1
+// (4/18 = 0.22), and is the whole output, so the rows split into 2 tiles
+// of 2. Each row of a tile reads its 7 input columns and uses columns 0,
+// 2, 4 and 6.
 // CHECK-LABEL: func.func @stride2
-// CHECK:         scf.for %{{.*}} = %c0 to %c512 step %c1 iter_args({{.*}}) -> (vector<3x16xf32>, vector<3x16xf32>)
-// CHECK:           vector.transfer_read %arg0[%c0, %c0, %c0, %{{.*}}]{{.*}} : tensor<1x6x6x512xf32>, vector<5x1xf32>
-// CHECK-COUNT-3:   vector.contract {{.*}} : vector<1xf32>, vector<1x16xf32> into vector<16xf32>
-// CHECK:           vector.transfer_read %arg0[%c0, %c2, %c0, %{{.*}}]{{.*}} : tensor<1x6x6x512xf32>, vector<5x1xf32>
-// CHECK-COUNT-3:   vector.contract {{.*}} : vector<1xf32>, vector<1x16xf32> into vector<16xf32>
-// CHECK:         tensor.insert_slice %{{.*}} into %{{.*}}[0, 0, 0, 0] [1, 2, 3, 16]
-// CHECK:         scf.for %{{.*}} = %c0 to %c512 step %c1 iter_args({{.*}}) -> (vector<3x16xf32>)
-// CHECK:           vector.transfer_read %arg0[%c0, %c4, %c0, %{{.*}}]
+// CHECK:         scf.for %{{.*}} = %c0 to %c4 step %c2
+// CHECK:           scf.for %{{.*}} = %c0 to %c512 step %c1 iter_args({{.*}}) -> (vector<4x16xf32>, vector<4x16xf32>)
+// CHECK:             vector.transfer_read %arg0{{.*}} : tensor<1x8x8x512xf32>, vector<7x1xf32>
+// CHECK-COUNT-4:     vector.contract {{.*}} : vector<1xf32>, vector<1x16xf32> into vector<16xf32>
+// CHECK:             vector.transfer_read %arg0{{.*}} : tensor<1x8x8x512xf32>, vector<7x1xf32>
+// CHECK-COUNT-4:     vector.contract {{.*}} : vector<1xf32>, vector<1x16xf32> into vector<16xf32>
+// CHECK:           tensor.insert_slice %{{.*}} into %{{.*}}[0, %{{.*}}, 0, 0] [1, 2, 4, 16]
+// CHECK-NOT: scf.for
 // CHECK-NOT: linalg.
-func.func @stride2(%x: tensor<1x6x6x512xf32>, %w: tensor<1x1x512x16xf32>,
-                   %init: tensor<1x3x3x16xf32>) -> tensor<1x3x3x16xf32> {
+func.func @stride2(%x: tensor<1x8x8x512xf32>, %w: tensor<1x1x512x16xf32>,
+                   %init: tensor<1x4x4x16xf32>) -> tensor<1x4x4x16xf32> {
   %c = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
-      ins(%x, %w : tensor<1x6x6x512xf32>, tensor<1x1x512x16xf32>)
-      outs(%init : tensor<1x3x3x16xf32>) -> tensor<1x3x3x16xf32>
-  return %c : tensor<1x3x3x16xf32>
+      ins(%x, %w : tensor<1x8x8x512xf32>, tensor<1x1x512x16xf32>)
+      outs(%init : tensor<1x4x4x16xf32>) -> tensor<1x4x4x16xf32>
+  return %c : tensor<1x4x4x16xf32>
 }
