@@ -51,8 +51,8 @@ func.func @conv3x3_5x5(%x: tensor<1x64x5x5xf32>, %w: tensor<48x64x3x3xf32>, %b: 
   return %0 : tensor<1x48x5x5xf32>
 }
 
-// 3x3, stride 2, padding 1, 64 -> 16 channels on 8x8: 4 x 4 outputs in
-// two blocks of 2 rows.
+// 3x3, stride 2, padding 1, 64 -> 16 channels on 8x8: 4 x 4 outputs, one
+// row per block, as strided convolutions keep.
 // STRIDE2: output: tensor<1x16x4x4xf32>
 // STRIDE2: check: passed
 func.func @stride2(%x: tensor<1x64x8x8xf32>, %w: tensor<16x64x3x3xf32>, %b: tensor<16xf32>) -> tensor<1x16x4x4xf32> {
