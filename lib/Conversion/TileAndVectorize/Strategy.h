@@ -67,9 +67,9 @@ int64_t tileOrFull(int64_t size, int64_t tile);
 /// registers, and its weight panel (`reduction` x columns) in half of the
 /// L2 cache. It maximizes the useful fraction of the computed block times
 /// its multiply-adds per load slot. A weight vector costs more than one
-/// load slot when the panel does not fit in half of the L1 cache, which
-/// favors blocks of many pixels by few vectors, over several image rows
-/// (at most `maxImageRows`) when the rows are short.
+/// load slot when the panel does not fit in half of the L1 cache. This
+/// favors blocks of many pixels by few vectors, over several image rows (at
+/// most `maxImageRows`) when the rows are short.
 RegisterBlock chooseGemmRegisterBlock(const CpuTarget &target, int64_t height,
                                       int64_t width, int64_t stride,
                                       int64_t channels, int64_t reduction,
