@@ -24,8 +24,8 @@ namespace {
 constexpr int64_t kMinChannelTiles = 4;
 
 /// Bytes that the L2 cache delivers to the L1 cache in the time of one
-/// vector load from the L1 cache: at most 64 bytes per cycle on recent x86
-/// cores, against two loads per cycle.
+/// vector load from the L1 cache. An estimate: 64 bytes per cycle from L2,
+/// against two loads per cycle from L1.
 constexpr double kL2BytesPerLoad = 32.0;
 
 /// Returns the fraction of the computed elements that are inside a
@@ -62,8 +62,8 @@ TilingPlan planNhwcWindowOp(StringRef kind, ArrayRef<int64_t> outputShape,
                             ArrayRef<int64_t> reductionSteps) {
   // A block over several image rows that covers the whole output would
   // leave no tile loop to fuse the producers and consumer into. The rows
-  // then split into tiles of the largest proper divisor of their count,
-  // so that no last tile of fewer rows is peeled into a loop of its own.
+  // then split by the largest proper divisor of their count, which peels
+  // no shorter last tile into a loop of its own.
   int64_t imageRows = block.imageRows;
   if (imageRows > 1 && imageRows >= outputShape[1] &&
       block.rows >= outputShape[2] && block.columns >= outputShape[3] &&
@@ -160,19 +160,19 @@ RegisterBlock nas::tile_and_vectorize::chooseGemmRegisterBlock(
     if (!isRegisterWidth(columns, lanes) ||
         (lastColumns != 0 && !isRegisterWidth(lastColumns, lanes)))
       continue;
-    // A weight vector costs one load slot while the panel stays in half of
-    // the L1 cache, and the load slots that the L2 cache takes to deliver
-    // its bytes otherwise.
+    // A weight vector costs one load slot while the panel fits in half of
+    // the L1 cache. Otherwise it costs the slots that the L2 cache takes to
+    // deliver its bytes.
     double weightLoadCost = 1.0;
     if (vectors * panelBytesPerVector > target.l1CacheBytes / 2)
       weightLoadCost = std::max(1.0, static_cast<double>(lanes * elementBytes) /
                                          kL2BytesPerLoad);
     // The accumulators, one weight vector per column and the broadcast
     // input element.
-    // NOTE: blocks of several rows by one vector can be slower than one
-    // row (3x3 1024->96 on 5x5, where the L2 limit forces v = 1: 5 rows
-    // ran 5% to 13% slower), which this score does not predict.
     int64_t maxPixels = (registers - vectors - 1) / vectors;
+    // NOTE: the score does not predict that blocks of several rows by one
+    // vector can be slower than one row: 5 rows of 3x3 1024->96 on 5x5 ran
+    // 5% to 13% slower.
     int64_t imageRowLimit = std::min({height, maxPixels, maxImageRows});
     for (int64_t imageRows = 1; imageRows <= imageRowLimit; ++imageRows) {
       for (int64_t rows = 1; rows <= std::min(width, maxPixels / imageRows);
@@ -185,11 +185,9 @@ RegisterBlock nas::tile_and_vectorize::chooseGemmRegisterBlock(
                              getUtilization(channels, vectors * lanes);
         // Multiply-adds per load slot: each step over the reduction does
         // one multiply-add per accumulator, one broadcast per pixel and
-        // one load per weight vector. A broadcast of a strided convolution
-        // counts stride^2 slots, which keeps it at blocks of a few pixels
-        // by 4 vectors. The factor is measured, not modeled: with stride 2
-        // and AVX-512, blocks of 14 pixels by 2 vectors ran 1.4 to 1.6
-        // times slower than 5 or 6 by 4, those of 7 by 2 as fast.
+        // one load per weight vector. A broadcast counts stride^2 slots, a
+        // measured factor: on stride 2 (AVX-512), blocks of 14 pixels by 2
+        // vectors ran 1.4 to 1.6 times slower than 6 by 4.
         int64_t pixels = imageRows * rows;
         double intensity = static_cast<double>(pixels * vectors) /
                            (static_cast<double>(pixels * stride * stride) +
@@ -257,11 +255,10 @@ nas::tile_and_vectorize::planTiling(linalg::LinalgOp op,
     auto strides = cast<linalg::Conv2DNhwcHwcfOp>(op.getOperation())
                        .getStrides()
                        .getValues<int64_t>();
-    // The stride along a row separates the pixels of a block.
+    // The stride along a row separates the pixels of a block. Strided
+    // convolutions keep one output row per block, because blocks of 3 rows
+    // ran 13% to 29% slower than one row on stride 2 (AVX-512).
     int64_t stride = strides[1];
-    // Strided convolutions keep one output row per block: blocks of 3 rows
-    // of 7 pixels by one vector ran 13% to 29% slower than one row on
-    // stride 2 (AVX-512).
     int64_t maxImageRows = strides[0] > 1 || stride > 1 ? 1 : INT64_MAX;
     RegisterBlock block = chooseGemmRegisterBlock(
         target, output[1], output[2], stride, output[3],
