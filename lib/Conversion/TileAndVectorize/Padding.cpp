@@ -10,34 +10,158 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Linalg/Transforms/Transforms.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 using namespace mlir;
+using namespace nas::tile_and_vectorize;
 
 namespace {
 
+/// Fills the box of `tensor` at `offsets` of static `sizes` with `value`
+/// and returns the updated tensor.
+Value fillBox(OpBuilder &builder, Location loc, Value tensor, Value value,
+              ArrayRef<OpFoldResult> offsets, ArrayRef<int64_t> sizes) {
+  SmallVector<OpFoldResult> sizeAttrs, strides;
+  for (int64_t size : sizes) {
+    sizeAttrs.push_back(builder.getIndexAttr(size));
+    strides.push_back(builder.getIndexAttr(1));
+  }
+  Value box = tensor::ExtractSliceOp::create(builder, loc, tensor, offsets,
+                                             sizeAttrs, strides);
+  Value filled =
+      linalg::FillOp::create(builder, loc, ValueRange{value}, ValueRange{box})
+          .getResult(0);
+  return tensor::InsertSliceOp::create(builder, loc, filled, tensor, offsets,
+                                       sizeAttrs, strides);
+}
+
 /// Fills the slab [offset, offset + size) along `dim` of `tensor` (all of
 /// every other dimension) with `value` and returns the updated tensor.
-Value fillSlab(RewriterBase &rewriter, Location loc, Value tensor, Value value,
+Value fillSlab(OpBuilder &builder, Location loc, Value tensor, Value value,
                int64_t dim, int64_t offset, int64_t size) {
   auto type = cast<RankedTensorType>(tensor.getType());
-  int64_t rank = type.getRank();
-  SmallVector<OpFoldResult> offsets(rank, rewriter.getIndexAttr(0));
-  offsets[dim] = rewriter.getIndexAttr(offset);
-  SmallVector<OpFoldResult> sizes;
-  for (int64_t extent : type.getShape())
-    sizes.push_back(rewriter.getIndexAttr(extent));
-  sizes[dim] = rewriter.getIndexAttr(size);
-  SmallVector<OpFoldResult> strides(rank, rewriter.getIndexAttr(1));
-  Value slab = tensor::ExtractSliceOp::create(rewriter, loc, tensor, offsets,
-                                              sizes, strides);
-  Value filled =
-      linalg::FillOp::create(rewriter, loc, ValueRange{value}, ValueRange{slab})
-          .getResult(0);
-  return tensor::InsertSliceOp::create(rewriter, loc, filled, tensor, offsets,
-                                       sizes, strides);
+  SmallVector<OpFoldResult> offsets(type.getRank(), builder.getIndexAttr(0));
+  offsets[dim] = builder.getIndexAttr(offset);
+  SmallVector<int64_t> sizes(type.getShape());
+  sizes[dim] = size;
+  return fillBox(builder, loc, tensor, value, offsets, sizes);
+}
+
+/// Smallest number of border elements of a pad that a loop over its rows,
+/// distributed over threads, fills. A smaller border is filled on one
+/// thread. On the Xeon of docs/benchmarks.md, one thread took 5 to 14 us to
+/// fill each border of MobileNetV2 (22,272 to 43,392 elements). A fork and
+/// join of two threads took 1 us without work and up to 3 us between
+/// kernels.
+constexpr int64_t kMinParallelBorderElements = 16 * 1024;
+
+/// Returns true if the border of `padded`, of a pad with `low` and `high`
+/// padding and source `source`, is filled row by row, as described at
+/// decomposePads.
+bool fillsBorderByRows(Value source, RankedTensorType padded,
+                       ArrayRef<int64_t> low, ArrayRef<int64_t> high) {
+  auto producer = source.getDefiningOp<scf::ForOp>();
+  if (low.size() != 4 || !producer || !producer->hasAttr(kParallelMarker) ||
+      low[0] != 0 || high[0] != 0 || low[3] != 0 || high[3] != 0 ||
+      (low[2] == 0 && high[2] == 0))
+    return false;
+  ArrayRef<int64_t> shape = padded.getShape();
+  int64_t interior =
+      (shape[1] - low[1] - high[1]) * (shape[2] - low[2] - high[2]);
+  int64_t border = (shape[1] * shape[2] - interior) * shape[0] * shape[3];
+  return border >= kMinParallelBorderElements;
+}
+
+/// Largest number of elements of the vector that fills the border columns
+/// of one row at once. Wider rows are filled by a loop over their columns,
+/// one vector of the channels of every image per column.
+constexpr int64_t kMaxBorderFillVector = 4096;
+
+/// Writes `value` into `columns` columns of `tensor`, a 4-D tensor whose
+/// dimensions are images, rows, columns and channels, from `column` on in
+/// row `row`, with vector writes, and returns the updated tensor.
+Value fillColumns(OpBuilder &builder, Location loc, Value tensor, Value value,
+                  Value row, int64_t column, int64_t columns) {
+  auto type = cast<RankedTensorType>(tensor.getType());
+  ArrayRef<int64_t> shape = type.getShape();
+  auto index = [&](int64_t v) -> Value {
+    return arith::ConstantIndexOp::create(builder, loc, v);
+  };
+  int64_t vectorColumns =
+      columns * shape[0] * shape[3] <= kMaxBorderFillVector ? columns : 1;
+  auto vectorType = VectorType::get({shape[0], 1, vectorColumns, shape[3]},
+                                    type.getElementType());
+  Value vector = vector::BroadcastOp::create(builder, loc, vectorType, value);
+  SmallVector<bool> inBounds(4, true);
+  if (vectorColumns == columns)
+    return vector::TransferWriteOp::create(
+               builder, loc, vector, tensor,
+               ValueRange{index(0), row, index(column), index(0)}, inBounds)
+        .getResult();
+  auto loop = scf::ForOp::create(
+      builder, loc, index(column), index(column + columns), index(1),
+      ValueRange{tensor},
+      [&](OpBuilder &builder, Location loc, Value at, ValueRange iterArgs) {
+        Value zero = arith::ConstantIndexOp::create(builder, loc, 0);
+        Value written = vector::TransferWriteOp::create(
+                            builder, loc, vector, iterArgs.front(),
+                            ValueRange{zero, row, at, zero}, inBounds)
+                            .getResult();
+        scf::YieldOp::create(builder, loc, written);
+      });
+  return loop.getResult(0);
+}
+
+/// Fills the border of `tensor`, padded by `low` and `high` along rows
+/// (dimension 1) and columns (dimension 2) only, with `value` in a loop over
+/// its rows, marked with kParallelMarker, and returns the filled tensor.
+Value fillBorderByRows(RewriterBase &rewriter, Location loc, Value tensor,
+                       Value value, ArrayRef<int64_t> low,
+                       ArrayRef<int64_t> high) {
+  auto type = cast<RankedTensorType>(tensor.getType());
+  ArrayRef<int64_t> shape = type.getShape();
+  auto index = [&](int64_t v) -> Value {
+    return arith::ConstantIndexOp::create(rewriter, loc, v);
+  };
+  auto loop = scf::ForOp::create(
+      rewriter, loc, index(0), index(shape[1]), index(1), ValueRange{tensor},
+      [&](OpBuilder &builder, Location loc, Value row, ValueRange iterArgs) {
+        Value rows = iterArgs.front();
+        auto fillSides = [&](OpBuilder &builder, Location loc) {
+          Value result = rows;
+          if (low[2] > 0)
+            result = fillColumns(builder, loc, result, value, row, 0, low[2]);
+          if (high[2] > 0)
+            result = fillColumns(builder, loc, result, value, row,
+                                 shape[2] - high[2], high[2]);
+          scf::YieldOp::create(builder, loc, result);
+        };
+        if (low[1] == 0 && high[1] == 0) {
+          fillSides(builder, loc);
+          return;
+        }
+        Value above = arith::CmpIOp::create(
+            builder, loc, arith::CmpIPredicate::ult, row,
+            arith::ConstantIndexOp::create(builder, loc, low[1]));
+        Value below = arith::CmpIOp::create(
+            builder, loc, arith::CmpIPredicate::uge, row,
+            arith::ConstantIndexOp::create(builder, loc, shape[1] - high[1]));
+        Value outside = arith::OrIOp::create(builder, loc, above, below);
+        auto ifOp = scf::IfOp::create(
+            builder, loc, outside,
+            [&](OpBuilder &builder, Location loc) {
+              Value filled =
+                  fillColumns(builder, loc, rows, value, row, 0, shape[2]);
+              scf::YieldOp::create(builder, loc, filled);
+            },
+            fillSides);
+        scf::YieldOp::create(builder, loc, ifOp.getResults());
+      });
+  loop->setAttr(kParallelMarker, rewriter.getUnitAttr());
+  return loop.getResult(0);
 }
 
 /// Rewrites `pad` as described at decomposePads. Returns failure for pads
@@ -79,6 +203,11 @@ LogicalResult rewritePadAsBorderFills(RewriterBase &rewriter,
   SmallVector<OpFoldResult> strides(rank, rewriter.getIndexAttr(1));
   Value result = tensor::InsertSliceOp::create(rewriter, loc, pad.getSource(),
                                                empty, offsets, sizes, strides);
+  if (fillsBorderByRows(pad.getSource(), resultType, *low, *high)) {
+    rewriter.replaceOp(
+        pad, fillBorderByRows(rewriter, loc, result, value, *low, *high));
+    return success();
+  }
   for (int64_t dim = 0; dim < rank; ++dim) {
     if ((*low)[dim] > 0)
       result = fillSlab(rewriter, loc, result, value, dim, 0, (*low)[dim]);

@@ -31,9 +31,24 @@ namespace tile_and_vectorize {
 ///
 /// Empty tensor elimination then computes the source in the padded buffer,
 /// and only the border is written a second time, not the whole tensor.
+///
+/// A 4-D pad of rows and columns (dimensions 1 and 2) whose source is the
+/// result of a tile loop marked with kParallelMarker, and whose border has
+/// at least 16,384 elements, fills its border in a loop over the padded
+/// rows instead, marked too. Each row fills its left and right columns, or
+/// all of it if it is a top or bottom row. The threads then split the
+/// border rows as they split the producer's rows, so each writes the border
+/// next to the rows it computed, and the consumer's threads find their
+/// rows' border in their own caches.
+///
 /// Other pads get linalg's decomposition: a tensor.generate of the padded
 /// tensor and the insert of the source.
 void decomposePads(mlir::RewriterBase &rewriter, mlir::func::FuncOp func);
+
+/// Unit attribute of the loops that nas-parallelize-loops turns into
+/// scf.parallel: the outermost two tile loops of an anchor, and the row loop
+/// of a border fill (see decomposePads).
+constexpr llvm::StringLiteral kParallelMarker = "nas.parallel";
 
 /// Unit attribute of the tensor.pad ops whose padding the vector reads of
 /// their users produce, instead of a padded buffer.

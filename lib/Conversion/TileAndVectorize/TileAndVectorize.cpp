@@ -52,9 +52,6 @@ constexpr llvm::StringLiteral kPeelMarker = "nas.peel";
 /// Unit attribute of the tiled ops of a convolution, which the splitting
 /// step splits into output rows when the register block spans several.
 constexpr llvm::StringLiteral kSplitRowsMarker = "nas.split_rows";
-/// Unit attribute of the outermost two tile loops of an anchor, which
-/// nas-parallelize-loops turns into scf.parallel.
-constexpr llvm::StringLiteral kParallelMarker = "nas.parallel";
 
 /// Returns the number of iterations of the loops of `op`, saturated at
 /// INT64_MAX.

@@ -1,0 +1,110 @@
+// A pad of a tile loop's result that the threads share (nas.parallel) has
+// its border filled by a loop over the padded rows, marked nas.parallel
+// too: a top or bottom row is filled whole, every other row at its left and
+// right columns, with vector writes of the padding value. The threads then
+// split the border as they split the producer's rows. Borders under 16,384
+// elements, and pads of loops that one thread runs, are filled by one
+// linalg.fill per side.
+// RUN: nas-opt %s -split-input-file -nas-tile-and-vectorize="cpu=x86-64-v4 mark-parallel-loops=true" | FileCheck %s
+// RUN: nas-opt %s -split-input-file -nas-tile-and-vectorize="cpu=x86-64-v4" | FileCheck %s --check-prefix=SERIAL
+
+// 40 x 40 padded by 1 on each side, 128 channels: (42 * 42 - 40 * 40) * 128
+// = 20,992 border elements. A whole row (42 * 128 = 5,376 elements) is
+// written a column at a time, the left and right columns with one vector
+// each.
+// CHECK-LABEL: func.func @rows_and_columns
+// CHECK-DAG: %[[C0:.*]] = arith.constant 0 : index
+// CHECK-DAG: %[[C1:.*]] = arith.constant 1 : index
+// CHECK-DAG: %[[C41:.*]] = arith.constant 41 : index
+// CHECK-DAG: %[[C42:.*]] = arith.constant 42 : index
+// CHECK-DAG: %[[ZEROS:.*]] = arith.constant dense<0.000000e+00> : vector<1x1x1x128xf32>
+// CHECK: %[[CONV:.*]] = scf.for
+// CHECK: } {nas.parallel}
+// CHECK: %[[EMPTY:.*]] = tensor.empty() : tensor<1x42x42x128xf32>
+// CHECK: %[[INSERTED:.*]] = tensor.insert_slice %[[CONV]] into %[[EMPTY]][0, 1, 1, 0] [1, 40, 40, 128] [1, 1, 1, 1]
+// CHECK: %[[FILLED:.*]] = scf.for %[[ROW:.*]] = %[[C0]] to %[[C42]] step %[[C1]] iter_args(%[[T:.*]] = %[[INSERTED]])
+// CHECK: %[[TOP:.*]] = arith.cmpi ult, %[[ROW]], %[[C1]] : index
+// CHECK: %[[BOTTOM:.*]] = arith.cmpi uge, %[[ROW]], %[[C41]] : index
+// CHECK: %[[OUTSIDE:.*]] = arith.ori %[[TOP]], %[[BOTTOM]] : i1
+// CHECK: scf.if %[[OUTSIDE]]
+// CHECK: scf.for %[[COL:.*]] = %[[C0]] to %[[C42]] step %[[C1]]
+// CHECK: vector.transfer_write %[[ZEROS]], %{{.*}}[%[[C0]], %[[ROW]], %[[COL]], %[[C0]]] {in_bounds = [true, true, true, true]} : vector<1x1x1x128xf32>, tensor<1x42x42x128xf32>
+// CHECK: } else {
+// CHECK: %[[LEFT:.*]] = vector.transfer_write %[[ZEROS]], %[[T]][%[[C0]], %[[ROW]], %[[C0]], %[[C0]]] {in_bounds = [true, true, true, true]} : vector<1x1x1x128xf32>, tensor<1x42x42x128xf32>
+// CHECK: vector.transfer_write %[[ZEROS]], %[[LEFT]][%[[C0]], %[[ROW]], %[[C41]], %[[C0]]] {in_bounds = [true, true, true, true]} : vector<1x1x1x128xf32>, tensor<1x42x42x128xf32>
+// CHECK: } {nas.parallel}
+// CHECK: return %[[FILLED]]
+// SERIAL-LABEL: func.func @rows_and_columns
+// SERIAL-NOT: nas.parallel
+// SERIAL-COUNT-4: linalg.fill
+// SERIAL-NOT: scf.if
+// SERIAL: return
+
+func.func @rows_and_columns(%x: tensor<1x40x40x16xf32>, %w: tensor<1x1x16x128xf32>) -> tensor<1x42x42x128xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x40x40x128xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x40x40x128xf32>) -> tensor<1x40x40x128xf32>
+  %c = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x40x40x16xf32>, tensor<1x1x16x128xf32>) outs(%f : tensor<1x40x40x128xf32>) -> tensor<1x40x40x128xf32>
+  %p = tensor.pad %c low[0, 1, 1, 0] high[0, 1, 1, 0] {
+  ^bb0(%i: index, %j: index, %k: index, %l: index):
+    tensor.yield %zero : f32
+  } : tensor<1x40x40x128xf32> to tensor<1x42x42x128xf32>
+  return %p : tensor<1x42x42x128xf32>
+}
+
+// -----
+
+// Padding of the columns only, 2 left and 1 right, with the lowest float,
+// on a batch of 2: 40 * 3 * 112 * 2 = 26,880 border elements. Every row
+// writes its left columns with one vector of 2 x 1 x 2 x 112 and its right
+// column with one of 2 x 1 x 1 x 112, without scf.if.
+// CHECK-LABEL: func.func @columns_only
+// CHECK-DAG: %[[C0:.*]] = arith.constant 0 : index
+// CHECK-DAG: %[[C42:.*]] = arith.constant 42 : index
+// CHECK-DAG: %[[LEFT:.*]] = arith.constant dense<-3.40282347E+38> : vector<2x1x2x112xf32>
+// CHECK-DAG: %[[RIGHT:.*]] = arith.constant dense<-3.40282347E+38> : vector<2x1x1x112xf32>
+// CHECK: tensor.insert_slice %{{.*}} into %{{.*}}[0, 0, 2, 0] [2, 40, 40, 112] [1, 1, 1, 1]
+// CHECK: scf.for %[[ROW:.*]] = %[[C0]] to %{{.*}} step
+// CHECK-NOT: scf.if
+// CHECK: %[[W:.*]] = vector.transfer_write %[[LEFT]], %{{.*}}[%[[C0]], %[[ROW]], %[[C0]], %[[C0]]]
+// CHECK: vector.transfer_write %[[RIGHT]], %[[W]][%[[C0]], %[[ROW]], %[[C42]], %[[C0]]]
+// CHECK: } {nas.parallel}
+
+func.func @columns_only(%x: tensor<2x40x40x16xf32>, %w: tensor<1x1x16x112xf32>) -> tensor<2x40x43x112xf32> {
+  %zero = arith.constant 0.0 : f32
+  %lowest = arith.constant -3.40282347E+38 : f32
+  %e = tensor.empty() : tensor<2x40x40x112xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<2x40x40x112xf32>) -> tensor<2x40x40x112xf32>
+  %c = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<2x40x40x16xf32>, tensor<1x1x16x112xf32>) outs(%f : tensor<2x40x40x112xf32>) -> tensor<2x40x40x112xf32>
+  %p = tensor.pad %c low[0, 0, 2, 0] high[0, 0, 1, 0] {
+  ^bb0(%i: index, %j: index, %k: index, %l: index):
+    tensor.yield %lowest : f32
+  } : tensor<2x40x40x112xf32> to tensor<2x40x43x112xf32>
+  return %p : tensor<2x40x43x112xf32>
+}
+
+// -----
+
+// 96 channels: (42 * 42 - 40 * 40) * 96 = 15,744 border elements, under
+// 16,384, filled by one linalg.fill per side even though the producer's
+// rows are distributed.
+// CHECK-LABEL: func.func @small_border
+// CHECK: } {nas.parallel}
+// CHECK: linalg.fill {{.*}} -> tensor<1x1x42x96xf32>
+// CHECK: linalg.fill {{.*}} -> tensor<1x1x42x96xf32>
+// CHECK: linalg.fill {{.*}} -> tensor<1x42x1x96xf32>
+// CHECK: linalg.fill {{.*}} -> tensor<1x42x1x96xf32>
+// CHECK-NOT: nas.parallel
+// CHECK: return
+
+func.func @small_border(%x: tensor<1x40x40x16xf32>, %w: tensor<1x1x16x96xf32>) -> tensor<1x42x42x96xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x40x40x96xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x40x40x96xf32>) -> tensor<1x40x40x96xf32>
+  %c = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x40x40x16xf32>, tensor<1x1x16x96xf32>) outs(%f : tensor<1x40x40x96xf32>) -> tensor<1x40x40x96xf32>
+  %p = tensor.pad %c low[0, 1, 1, 0] high[0, 1, 1, 0] {
+  ^bb0(%i: index, %j: index, %k: index, %l: index):
+    tensor.yield %zero : f32
+  } : tensor<1x40x40x96xf32> to tensor<1x42x42x96xf32>
+  return %p : tensor<1x42x42x96xf32>
+}
