@@ -58,6 +58,39 @@ func.func @two_rows(%x: tensor<1x7x7x256xf32>, %w: tensor<1x1x256x128xf32>,
 
 // -----
 
+// As @two_rows with 160 output channels: 5 channel tiles of 32 outermost.
+// 2-row blocks would leave the last of the 7 rows to a peeled loop, so
+// nas-parallelize-loops could not collapse the rows into the loop over the
+// channel tiles, and 2 threads would split its 5 iterations 3 to 2. The
+// block is 1 x 7 x 2 instead (14/11 = 1.27, above 1 x 4 x 4), and all 7
+// rows are iterations of one loop nested in the channel loop.
+// CHECK-LABEL: func.func @odd_channel_tiles
+// CHECK:         scf.for %[[CH:.*]] = %c0 to %c160 step %c32
+// CHECK-NEXT:      scf.for %[[ROW:.*]] = %c0 to %c7 step %c1
+// CHECK:             scf.for %{{.*}} = %c0 to %c256 step %c1 iter_args(%{{.*}} = %{{.*}}) -> (vector<7x32xf32>)
+// CHECK:             vector.transfer_write %{{.*}}, %{{.*}}[%c0, %[[ROW]], %c0, %[[CH]]] {{.*}} : vector<7x32xf32>, tensor<1x7x7x160xf32>
+// CHECK-NOT:     scf.for
+// CHECK:         return
+#map = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+func.func @odd_channel_tiles(%x: tensor<1x7x7x256xf32>, %w: tensor<1x1x256x160xf32>,
+                    %b: tensor<160xf32>) -> tensor<1x7x7x160xf32> {
+  %e = tensor.empty() : tensor<1x7x7x160xf32>
+  %init = linalg.broadcast ins(%b : tensor<160xf32>) outs(%e : tensor<1x7x7x160xf32>) dimensions = [0, 1, 2]
+  %c = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%x, %w : tensor<1x7x7x256xf32>, tensor<1x1x256x160xf32>)
+      outs(%init : tensor<1x7x7x160xf32>) -> tensor<1x7x7x160xf32>
+  %zero = arith.constant 0.0 : f32
+  %r = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%c : tensor<1x7x7x160xf32>) outs(%e : tensor<1x7x7x160xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %m = arith.maximumf %in, %zero : f32
+    linalg.yield %m : f32
+  } -> tensor<1x7x7x160xf32>
+  return %r : tensor<1x7x7x160xf32>
+}
+
+// -----
+
 // 1x1, 512 -> 16 channels on 9 x 3: v = 1 and 9 x 3 x 1 scores
 // 27/(27 + 2) = 0.93, the most, but would compute the whole output in one
 // tile, which leaves no tile loop to fuse into. The rows split into tiles
