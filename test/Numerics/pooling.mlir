@@ -11,6 +11,10 @@
 // RUN: nas-run %s --check --repeat=1 --entry=avg_pool_ceil_include_pad | FileCheck %s --check-prefix=AVG-POOL-CEIL-INCLUDE-PAD
 // RUN: nas-run %s --check --repeat=1 --entry=avg_pool_asymmetric | FileCheck %s --check-prefix=AVG-POOL-ASYMMETRIC
 // RUN: nas-run %s --check --repeat=1 --entry=global_avg_pool | FileCheck %s --check-prefix=GLOBAL-AVG-POOL
+// RUN: nas-run %s --check --repeat=1 --entry=global_avg_pool_wide | FileCheck %s --check-prefix=GLOBAL-AVG-POOL-WIDE
+// RUN: nas-run %s --check --repeat=1 --entry=global_avg_pool_wide --boundary-layout=nhwc --threads=2 --min-parallel-iterations=1 | FileCheck %s --check-prefix=GLOBAL-AVG-POOL-WIDE
+// RUN: nas-run %s --check --repeat=1 --entry=global_avg_pool_wide --cpu=x86-64-v2 | FileCheck %s --check-prefix=GLOBAL-AVG-POOL-WIDE
+// RUN: nas-run %s --check --repeat=1 --entry=global_avg_pool_f64 --boundary-layout=nhwc | FileCheck %s --check-prefix=GLOBAL-AVG-POOL-F64
 
 // Max pool 3x3, stride 2, padding 1 on 1x3x13x13 (the ResNet stem pool).
 // MAX-POOL-RESNET: output: tensor<1x3x7x7xf32>
@@ -90,4 +94,21 @@ func.func @avg_pool_asymmetric(%arg0: tensor<1x2x7x5xf32>) -> tensor<1x2x3x5xf32
 func.func @global_avg_pool(%arg0: tensor<2x5x7x7xf32>) -> tensor<2x5x1x1xf32> {
   %1 = nas.global_avg_pool2d %arg0 : tensor<2x5x7x7xf32> -> tensor<2x5x1x1xf32>
   return %1 : tensor<2x5x1x1xf32>
+}
+
+// Global average pool of a batch of 3 with 1283 channels (80 vectors of 16
+// and 3 more) on a 5 x 9 plane.
+// GLOBAL-AVG-POOL-WIDE: output: tensor<3x1283x1x1xf32>
+// GLOBAL-AVG-POOL-WIDE: check: passed
+func.func @global_avg_pool_wide(%arg0: tensor<3x1283x5x9xf32>) -> tensor<3x1283x1x1xf32> {
+  %1 = nas.global_avg_pool2d %arg0 : tensor<3x1283x5x9xf32> -> tensor<3x1283x1x1xf32>
+  return %1 : tensor<3x1283x1x1xf32>
+}
+
+// Global average pool in f64 on 1 x 37 x 6 x 6.
+// GLOBAL-AVG-POOL-F64: output: tensor<1x37x1x1xf64>
+// GLOBAL-AVG-POOL-F64: check: passed
+func.func @global_avg_pool_f64(%arg0: tensor<1x37x6x6xf64>) -> tensor<1x37x1x1xf64> {
+  %1 = nas.global_avg_pool2d %arg0 : tensor<1x37x6x6xf64> -> tensor<1x37x1x1xf64>
+  return %1 : tensor<1x37x1x1xf64>
 }

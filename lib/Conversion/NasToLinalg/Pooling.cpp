@@ -315,9 +315,11 @@ struct AvgPool2DLowering : PoolingLowering<AvgPool2DOp> {
 
 /// Lowers global average pooling to a linalg.reduce of the sum over H and W,
 /// a linalg.generic dividing by H * W, and a tensor.expand_shape from
-/// N x C to N x C x 1 x 1. With the NHWC layout, the reduction runs over
-/// dimensions 1 and 2 of the input transposed to NHWC; the N x C sum is the
-/// same in both layouts.
+/// N x C to N x C x 1 x 1. With the NHWC layout, the sum is instead a
+/// linalg.pooling_nhwc_sum over the whole plane of the input transposed to
+/// NHWC, into N x 1 x 1 x C. nas-tile-and-vectorize then computes it like
+/// any pooling, a vector of channels at a time, with the division fused.
+/// The N x 1 x 1 x C mean collapses to N x C, the same in both layouts.
 struct GlobalAvgPool2DLowering : PoolingLowering<GlobalAvgPool2DOp> {
   using PoolingLowering::PoolingLowering;
 
@@ -330,40 +332,56 @@ struct GlobalAvgPool2DLowering : PoolingLowering<GlobalAvgPool2DOp> {
     auto planeType = RankedTensorType::get(
         {inputType.getDimSize(0), inputType.getDimSize(1)}, elementType);
 
-    Value init = createFilledTensor(rewriter, loc, planeType, 0.0);
-    bool channelsLast = layout == ActivationLayout::NHWC;
-    SmallVector<int64_t, 2> spatialDims = channelsLast
-                                              ? SmallVector<int64_t, 2>{1, 2}
-                                              : SmallVector<int64_t, 2>{2, 3};
-    Value sum =
-        linalg::ReduceOp::create(
-            rewriter, loc,
-            ValueRange{toLayout(rewriter, loc, adaptor.getInput(), layout)},
-            ValueRange{init}, spatialDims,
-            [](OpBuilder &builder, Location bodyLoc, ValueRange args) {
-              Value total =
-                  arith::AddFOp::create(builder, bodyLoc, args[0], args[1]);
-              linalg::YieldOp::create(builder, bodyLoc, total);
-            })
-            .getResult(0);
+    int64_t height = inputType.getDimSize(2);
+    int64_t width = inputType.getDimSize(3);
+    Value input = toLayout(rewriter, loc, adaptor.getInput(), layout);
+    // The sum, N x C, or N x 1 x 1 x C in NHWC.
+    RankedTensorType sumType = planeType;
+    Value sum;
+    if (layout == ActivationLayout::NHWC) {
+      sumType = RankedTensorType::get(
+          {planeType.getDimSize(0), 1, 1, planeType.getDimSize(1)},
+          elementType);
+      Value init = createFilledTensor(rewriter, loc, sumType, 0.0);
+      Value window = tensor::EmptyOp::create(
+          rewriter, loc, ArrayRef<int64_t>{height, width}, elementType);
+      SmallVector<int64_t, 2> ones = {1, 1};
+      sum = linalg::PoolingNhwcSumOp::create(
+                rewriter, loc, TypeRange{sumType}, ValueRange{input, window},
+                ValueRange{init}, rewriter.getI64TensorAttr(ones),
+                rewriter.getI64TensorAttr(ones))
+                .getResult(0);
+    } else {
+      Value init = createFilledTensor(rewriter, loc, planeType, 0.0);
+      sum = linalg::ReduceOp::create(
+                rewriter, loc, ValueRange{input}, ValueRange{init},
+                ArrayRef<int64_t>{2, 3},
+                [](OpBuilder &builder, Location bodyLoc, ValueRange args) {
+                  Value total =
+                      arith::AddFOp::create(builder, bodyLoc, args[0], args[1]);
+                  linalg::YieldOp::create(builder, bodyLoc, total);
+                })
+                .getResult(0);
+    }
 
-    Value count = createFloatConstant(
-        rewriter, loc, elementType,
-        static_cast<double>(inputType.getDimSize(2) * inputType.getDimSize(3)));
-    Value empty = tensor::EmptyOp::create(rewriter, loc, planeType.getShape(),
-                                          elementType);
-    AffineMap identity = rewriter.getMultiDimIdentityMap(2);
+    Value count = createFloatConstant(rewriter, loc, elementType,
+                                      static_cast<double>(height * width));
+    Value empty =
+        tensor::EmptyOp::create(rewriter, loc, sumType.getShape(), elementType);
+    AffineMap identity = rewriter.getMultiDimIdentityMap(sumType.getRank());
     Value mean =
         linalg::GenericOp::create(
-            rewriter, loc, TypeRange{planeType}, ValueRange{sum},
+            rewriter, loc, TypeRange{sumType}, ValueRange{sum},
             ValueRange{empty}, ArrayRef<AffineMap>{identity, identity},
-            getParallelIterators(2),
+            getParallelIterators(sumType.getRank()),
             [&](OpBuilder &builder, Location bodyLoc, ValueRange args) {
               Value quotient =
                   arith::DivFOp::create(builder, bodyLoc, args[0], count);
               linalg::YieldOp::create(builder, bodyLoc, quotient);
             })
             .getResult(0);
+    if (sumType != planeType)
+      mean = createReshape(rewriter, loc, mean, planeType);
     rewriter.replaceOp(op, createReshape(rewriter, loc, mean, op.getType()));
     return success();
   }

@@ -204,12 +204,20 @@ func.func @avg_pool(%x: tensor<1x2x5x5xf32>) -> tensor<1x2x3x3xf32> {
 
 // -----
 
-// Global average pooling reduces H and W of the NHWC input; its N x C sum
-// needs no transpose back.
+// Global average pooling is a sum pooling of the NHWC input over its whole
+// 4 x 5 plane into 1 x 1 x 1 x 3, divided by 20. The 1 x 1 x 1 x 3 mean
+// has the order of 1 x 3 x 1 x 1 and needs no transpose back.
 // CHECK-LABEL: func.func @global_avg_pool
+// CHECK-DAG: %[[COUNT:.*]] = arith.constant 2.000000e+01 : f32
+// CHECK-DAG: %[[ZERO:.*]] = arith.constant 0.000000e+00 : f32
 // CHECK: %[[XT:.*]] = linalg.transpose
-// CHECK: linalg.reduce ins(%[[XT]] : tensor<1x4x5x3xf32>) outs(%{{.*}} : tensor<1x3xf32>) dimensions = [1, 2]
+// CHECK: %[[INIT:.*]] = linalg.fill ins(%[[ZERO]] : f32) outs(%{{.*}} : tensor<1x1x1x3xf32>)
+// CHECK: %[[WINDOW:.*]] = tensor.empty() : tensor<4x5xf32>
+// CHECK: %[[SUM:.*]] = linalg.pooling_nhwc_sum {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%[[XT]], %[[WINDOW]] : tensor<1x4x5x3xf32>, tensor<4x5xf32>) outs(%[[INIT]] : tensor<1x1x1x3xf32>)
+// CHECK: linalg.generic {{.*}} ins(%[[SUM]] : tensor<1x1x1x3xf32>)
+// CHECK: arith.divf %{{.*}}, %[[COUNT]] : f32
 // CHECK-NOT: linalg.transpose
+// CHECK: tensor.collapse_shape {{.*}} : tensor<1x1x1x3xf32> into tensor<1x3xf32>
 // CHECK: tensor.expand_shape {{.*}} : tensor<1x3xf32> into tensor<1x3x1x1xf32>
 func.func @global_avg_pool(%x: tensor<1x3x4x5xf32>) -> tensor<1x3x1x1xf32> {
   %y = nas.global_avg_pool2d %x : tensor<1x3x4x5xf32> -> tensor<1x3x1x1xf32>

@@ -59,8 +59,9 @@ func.func @depthwise(%x: tensor<1x5x7x7xf32>, %w: tensor<5x1x3x3xf32>)
 
 // Pooling: max pooling 3x3 / 2 of 9 x 9 gives (9 - 3) / 2 + 1 = 4, global
 // average pooling gives N x C x 1 x 1, also a 4-D result. The lowered
-// global average pooling computes N x C and expands it to N x C x 1 x 1, so
-// the transpose of its result (of N * C elements) remains.
+// global average pooling sums the whole 9 x 9 plane into N x 1 x 1 x C and
+// reshapes the mean to N x C x 1 x 1, so the transpose of its result (of
+// N * C elements) remains.
 // CHECK-LABEL: func.func @pooling
 // CHECK-SAME: (%{{.*}}: tensor<1x9x9x6xf32>) -> (tensor<1x4x4x6xf32>, tensor<1x1x1x6xf32>)
 // LOWERED-LABEL: func.func @pooling
@@ -68,7 +69,7 @@ func.func @depthwise(%x: tensor<1x5x7x7xf32>, %w: tensor<5x1x3x3xf32>)
 // LOWERED-NOT: linalg.transpose
 // LOWERED: %[[M:.*]] = linalg.pooling_nhwc_max {{.*}} ins(%[[X]], %{{.*}} : tensor<1x9x9x6xf32>, tensor<3x3xf32>)
 // LOWERED-NOT: linalg.transpose
-// LOWERED: linalg.reduce ins(%[[X]] : tensor<1x9x9x6xf32>) {{.*}} dimensions = [1, 2]
+// LOWERED: linalg.pooling_nhwc_sum {{.*}} ins(%[[X]], %{{.*}} : tensor<1x9x9x6xf32>, tensor<9x9xf32>) outs(%{{.*}} : tensor<1x1x1x6xf32>)
 // LOWERED: %[[E:.*]] = tensor.expand_shape
 // LOWERED: %[[G:.*]] = linalg.transpose ins(%[[E]] : tensor<1x6x1x1xf32>) {{.*}} permutation = [0, 2, 3, 1]
 // LOWERED-NEXT: return %[[M]], %[[G]]
