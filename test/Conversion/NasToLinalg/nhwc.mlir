@@ -27,6 +27,45 @@ func.func @conv(%x: tensor<1x3x8x8xf32>, %w: tensor<16x3x3x3xf32>,
 
 // -----
 
+// A 1x1 convolution with stride 2 to at most 7 output columns reads a
+// dense copy of the pixels it samples, every second row and column of the
+// 13 x 13 input (7 x 7), and has stride 1 on it. Stride 3 along W with
+// padding 1 on the left: (13 + 1 - 1) / 3 + 1 = 5 columns from the padded
+// input. To 8 output columns, the convolution keeps its stride.
+// CHECK-LABEL: func.func @pointwise_stride2
+// CHECK: %[[XT:.*]] = linalg.transpose
+// CHECK: %[[SAMPLED:.*]] = tensor.extract_slice %[[XT]][0, 0, 0, 0] [1, 7, 7, 16] [1, 2, 2, 1] : tensor<1x13x13x16xf32> to tensor<1x7x7x16xf32>
+// CHECK: %[[COPY:.*]] = linalg.copy ins(%[[SAMPLED]] : tensor<1x7x7x16xf32>) outs(%{{.*}} : tensor<1x7x7x16xf32>)
+// CHECK: linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%[[COPY]], %{{.*}} : tensor<1x7x7x16xf32>, tensor<1x1x16x8xf32>)
+func.func @pointwise_stride2(%x: tensor<1x16x13x13xf32>, %w: tensor<8x16x1x1xf32>) -> tensor<1x8x7x7xf32> {
+  %y = nas.conv2d %x, %w {strides = array<i64: 2, 2>, padding = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, groups = 1} : (tensor<1x16x13x13xf32>, tensor<8x16x1x1xf32>) -> tensor<1x8x7x7xf32>
+  return %y : tensor<1x8x7x7xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @pointwise_stride_1x3_padded
+// CHECK: %[[PAD:.*]] = tensor.pad %{{.*}} low[0, 0, 1, 0] high[0, 0, 0, 0]
+// CHECK: %[[SAMPLED:.*]] = tensor.extract_slice %[[PAD]][0, 0, 0, 0] [2, 13, 5, 16] [1, 1, 3, 1] : tensor<2x13x14x16xf32> to tensor<2x13x5x16xf32>
+// CHECK: %[[COPY:.*]] = linalg.copy ins(%[[SAMPLED]] : tensor<2x13x5x16xf32>)
+// CHECK: linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%[[COPY]], %{{.*}} : tensor<2x13x5x16xf32>, tensor<1x1x16x8xf32>)
+func.func @pointwise_stride_1x3_padded(%x: tensor<2x16x13x13xf32>, %w: tensor<8x16x1x1xf32>) -> tensor<2x8x13x5xf32> {
+  %y = nas.conv2d %x, %w {strides = array<i64: 1, 3>, padding = array<i64: 0, 1, 0, 0>, dilations = array<i64: 1, 1>, groups = 1} : (tensor<2x16x13x13xf32>, tensor<8x16x1x1xf32>) -> tensor<2x8x13x5xf32>
+  return %y : tensor<2x8x13x5xf32>
+}
+
+// -----
+
+// CHECK-LABEL: func.func @pointwise_stride2_wide
+// CHECK-NOT: linalg.copy
+// CHECK: linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%{{.*}}, %{{.*}} : tensor<1x16x16x16xf32>, tensor<1x1x16x8xf32>)
+func.func @pointwise_stride2_wide(%x: tensor<1x16x16x16xf32>, %w: tensor<8x16x1x1xf32>) -> tensor<1x8x8x8xf32> {
+  %y = nas.conv2d %x, %w {strides = array<i64: 2, 2>, padding = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, groups = 1} : (tensor<1x16x16x16xf32>, tensor<8x16x1x1xf32>) -> tensor<1x8x8x8xf32>
+  return %y : tensor<1x8x8x8xf32>
+}
+
+// -----
+
 // Between two convolutions and a relu, every transpose back to NCHW meets a
 // transpose to NHWC, and canonicalization folds the pair: only the input's
 // and the result's transposes (and the weights') remain.
