@@ -147,8 +147,20 @@ LogicalResult tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp anchor,
                           Operation *root, const TilingPlan &plan,
                           int64_t minParallelIterations) {
   MLIRContext *context = rewriter.getContext();
+  // With no tile size, the tiling makes no loop and no slices, fuses
+  // nothing, and the anchor would stay a linalg op, lowered to scalar
+  // loops. A tile of the whole outermost dimension gives one loop of one
+  // iteration, which canonicalization removes after the fusion.
+  SmallVector<int64_t> tileSizes(plan.parallelTiles);
+  if (!tileSizes.empty() && llvm::all_of(tileSizes, [](int64_t size) {
+        return size == 0;
+      })) {
+    int64_t outer = plan.interchange.empty() ? 0 : plan.interchange.front();
+    tileSizes[outer] = cast<ShapedType>(root->getResult(0).getType())
+                           .getDimSize(outer);
+  }
   scf::SCFTilingOptions tiling;
-  tiling.setTileSizes(getAsIndexOpFoldResult(context, plan.parallelTiles));
+  tiling.setTileSizes(getAsIndexOpFoldResult(context, tileSizes));
   tiling.setInterchange(plan.interchange);
   tiling.setLoopType(scf::SCFTilingOptions::LoopType::ForOp);
 

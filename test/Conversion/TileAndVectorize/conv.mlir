@@ -142,3 +142,35 @@ func.func @conv_wide_reduction(%x: tensor<1x1x8x1024xf32>, %w: tensor<1x1x1024x6
       outs(%init : tensor<1x1x8x64xf32>) -> tensor<1x1x8x64xf32>
   return %c : tensor<1x1x8x64xf32>
 }
+
+// -----
+
+// An output that one register block covers, 3 columns by 8 channels, with
+// relu: all parallel tile sizes are 0. The tiling then takes the whole
+// batch dimension as one tile, so that it fuses the fill and the relu and
+// marks the convolution for vectorization: one reduction loop over the 64
+// input channels carries the 3 x 8 block, which the relu reads in
+// registers. Without that loop, the convolution stayed a linalg op and
+// became scalar loops.
+// CHECK-LABEL: func.func @single_tile
+// CHECK: %[[ACC:.*]] = scf.for %{{.*}} = %c0 to %c64 step %c1 iter_args(%{{.*}} = %{{.*}}) -> (vector<3x8xf32>)
+// CHECK: vector.contract
+// CHECK: %[[RELU:.*]] = arith.maximumf %[[ACC]], %{{.*}} : vector<3x8xf32>
+// CHECK: vector.transfer_write %[[RELU]], %{{.*}}[%c0, %c0, %c0, %c0] {in_bounds = [true, true]} : vector<3x8xf32>, tensor<1x1x3x8xf32>
+// CHECK-NOT: linalg.
+#map = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+func.func @single_tile(%x: tensor<1x1x3x64xf32>, %w: tensor<1x1x64x8xf32>) -> tensor<1x1x3x8xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x1x3x8xf32>
+  %init = linalg.fill ins(%zero : f32) outs(%e : tensor<1x1x3x8xf32>) -> tensor<1x1x3x8xf32>
+  %c = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%x, %w : tensor<1x1x3x64xf32>, tensor<1x1x64x8xf32>)
+      outs(%init : tensor<1x1x3x8xf32>) -> tensor<1x1x3x8xf32>
+  %r = linalg.generic {indexing_maps = [#map, #map], iterator_types = ["parallel", "parallel", "parallel", "parallel"]}
+      ins(%c : tensor<1x1x3x8xf32>) outs(%e : tensor<1x1x3x8xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %m = arith.maximumf %in, %zero : f32
+    linalg.yield %m : f32
+  } -> tensor<1x1x3x8xf32>
+  return %r : tensor<1x1x3x8xf32>
+}
