@@ -152,12 +152,11 @@ LogicalResult tileAndFuse(RewriterBase &rewriter, linalg::LinalgOp anchor,
   // loops. A tile of the whole outermost dimension gives one loop of one
   // iteration, which canonicalization removes after the fusion.
   SmallVector<int64_t> tileSizes(plan.parallelTiles);
-  if (!tileSizes.empty() && llvm::all_of(tileSizes, [](int64_t size) {
-        return size == 0;
-      })) {
+  if (!tileSizes.empty() &&
+      llvm::all_of(tileSizes, [](int64_t size) { return size == 0; })) {
     int64_t outer = plan.interchange.empty() ? 0 : plan.interchange.front();
-    tileSizes[outer] = cast<ShapedType>(root->getResult(0).getType())
-                           .getDimSize(outer);
+    tileSizes[outer] =
+        cast<ShapedType>(root->getResult(0).getType()).getDimSize(outer);
   }
   scf::SCFTilingOptions tiling;
   tiling.setTileSizes(getAsIndexOpFoldResult(context, tileSizes));
