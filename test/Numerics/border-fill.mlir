@@ -3,7 +3,8 @@
 // rows fills, distributed over the threads like the convolution's rows
 // (borders of at least 16,384 elements). Padding of rows and columns,
 // asymmetric padding with stride 2, padding of the columns only, a batch of
-// 2 with 100 channels and odd sizes, f64, and a max pooling, whose border
+// 2 with 100 channels and odd sizes, f64, wide channels written in
+// pieces, and a max pooling, whose border
 // of the lowest float differs from the zeros that a fresh buffer holds.
 // Against the reference
 // evaluator (max abs error / max |reference| <= 1e-4), with two threads at
@@ -25,6 +26,8 @@
 // RUN: %{avx2t} --entry=batch2_odd | FileCheck %s --check-prefix=BATCH2-ODD
 // RUN: %{host2t} --entry=f64 | FileCheck %s --check-prefix=F64
 // RUN: %{host2t} --entry=max_pool | FileCheck %s --check-prefix=MAX-POOL
+// RUN: %{host2t} --entry=wide_channels | FileCheck %s --check-prefix=WIDE-CHANNELS
+// RUN: %{avx2t} --entry=wide_channels | FileCheck %s --check-prefix=WIDE-CHANNELS
 // RUN: %{avx2t} --entry=max_pool | FileCheck %s --check-prefix=MAX-POOL
 
 // 1x1 16 -> 128 on 40 x 40 with relu, then 3x3 depthwise, padding 1: a
@@ -91,4 +94,15 @@ func.func @max_pool(%x: tensor<1x24x40x40xf32>, %w: tensor<128x24x1x1xf32>, %b: 
   %0 = nas.conv2d %x, %w, %b {strides = array<i64: 1, 1>, padding = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, groups = 1} : (tensor<1x24x40x40xf32>, tensor<128x24x1x1xf32>, tensor<128xf32>) -> tensor<1x128x40x40xf32>
   %1 = nas.max_pool2d %0 {kernel = array<i64: 3, 3>, strides = array<i64: 1, 1>, padding = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, ceil_mode = false} : tensor<1x128x40x40xf32> -> tensor<1x128x40x40xf32>
   return %1 : tensor<1x128x40x40xf32>
+}
+
+// A batch of 3 by 1500 channels on 6 x 6, padding 1: columns of 4,500
+// elements, written one image at a time in vectors of 256 channels and a
+// last one of 220. (8 * 8 - 36) * 1500 * 3 = 126,000 border elements.
+// WIDE-CHANNELS: output: tensor<3x1500x6x6xf32>
+// WIDE-CHANNELS: check: passed
+func.func @wide_channels(%x: tensor<3x8x6x6xf32>, %w: tensor<1500x8x1x1xf32>, %wd: tensor<1500x1x3x3xf32>) -> tensor<3x1500x6x6xf32> {
+  %0 = nas.conv2d %x, %w {strides = array<i64: 1, 1>, padding = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, groups = 1} : (tensor<3x8x6x6xf32>, tensor<1500x8x1x1xf32>) -> tensor<3x1500x6x6xf32>
+  %1 = nas.conv2d %0, %wd {strides = array<i64: 1, 1>, padding = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, groups = 1500} : (tensor<3x1500x6x6xf32>, tensor<1500x1x3x3xf32>) -> tensor<3x1500x6x6xf32>
+  return %1 : tensor<3x1500x6x6xf32>
 }

@@ -108,3 +108,34 @@ func.func @small_border(%x: tensor<1x40x40x16xf32>, %w: tensor<1x1x16x96xf32>) -
   } : tensor<1x40x40x96xf32> to tensor<1x42x42x96xf32>
   return %p : tensor<1x42x42x96xf32>
 }
+
+// -----
+
+// A batch of 5 by 1000 channels: a column of the border (5,000 elements)
+// exceeds 4,096, so each column is written one image at a time, in vectors
+// of 256 channels and a last one of 232.
+// CHECK-LABEL: func.func @wide_channels
+// CHECK-DAG: %[[C0:.*]] = arith.constant 0 : index
+// CHECK-DAG: %[[C5:.*]] = arith.constant 5 : index
+// CHECK-DAG: %[[C256:.*]] = arith.constant 256 : index
+// CHECK-DAG: %[[C768:.*]] = arith.constant 768 : index
+// CHECK: scf.for %[[ROW:.*]] = %[[C0]] to %{{.*}} step
+// CHECK: scf.if
+// CHECK: scf.for %[[COL:.*]] = %[[C0]] to %{{.*}} step
+// CHECK: scf.for %[[IMAGE:.*]] = %[[C0]] to %[[C5]] step
+// CHECK: scf.for %[[CH:.*]] = %[[C0]] to %[[C768]] step %[[C256]]
+// CHECK: vector.transfer_write %{{.*}}[%[[IMAGE]], %[[ROW]], %[[COL]], %[[CH]]] {{.*}} : vector<1x1x1x256xf32>, tensor<5x8x8x1000xf32>
+// CHECK: vector.transfer_write %{{.*}}[%[[IMAGE]], %[[ROW]], %[[COL]], %[[C768]]] {{.*}} : vector<1x1x1x232xf32>, tensor<5x8x8x1000xf32>
+// CHECK: } else {
+// CHECK: } {nas.parallel}
+func.func @wide_channels(%x: tensor<5x6x6x8xf32>, %w: tensor<1x1x8x1000xf32>) -> tensor<5x8x8x1000xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<5x6x6x1000xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<5x6x6x1000xf32>) -> tensor<5x6x6x1000xf32>
+  %c = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<5x6x6x8xf32>, tensor<1x1x8x1000xf32>) outs(%f : tensor<5x6x6x1000xf32>) -> tensor<5x6x6x1000xf32>
+  %p = tensor.pad %c low[0, 1, 1, 0] high[0, 1, 1, 0] {
+  ^bb0(%i: index, %j: index, %k: index, %l: index):
+    tensor.yield %zero : f32
+  } : tensor<5x6x6x1000xf32> to tensor<5x8x8x1000xf32>
+  return %p : tensor<5x8x8x1000xf32>
+}
