@@ -345,9 +345,9 @@ constexpr int64_t kMaxSampledOutputWidth = 7;
 
 /// Returns a dense copy of the pixels of `input` (N x H x W x C) that a 1x1
 /// convolution with `strides` reads for an output of `resultType`
-/// (N x HO x WO x F): a linalg.copy of the strided slice, N x HO x WO x C.
-/// On the copy, the convolution has stride 1, so the pixels of a register
-/// block are adjacent, and a block may span several short rows.
+/// (N x HO x WO x F). The copy is a linalg.copy of the strided slice, of
+/// N x HO x WO x C. On it, the convolution has stride 1: the pixels of a
+/// register block are adjacent, and a block may span several short rows.
 Value sampleStridedInput(OpBuilder &builder, Location loc, Value input,
                          RankedTensorType resultType,
                          ArrayRef<int64_t> strides) {

@@ -32,11 +32,12 @@ namespace tile_and_vectorize {
 /// Empty tensor elimination then computes the source in the padded buffer,
 /// and only the border is written a second time, not the whole tensor.
 ///
-/// A 4-D pad of rows and columns (dimensions 1 and 2) whose source is the
-/// result of a tile loop marked with kParallelMarker, and whose border has
-/// at least 16,384 elements, fills its border in a loop over the padded
-/// rows instead, marked too. Each row fills its left and right columns, or
-/// all of it if it is a top or bottom row. The threads then split the
+/// Some pads fill their border in a loop over the padded rows instead,
+/// marked with kParallelMarker too: 4-D pads of rows and columns
+/// (dimensions 1 and 2) only, with at least 16,384 border elements, whose
+/// source is the result of a tile loop marked with kParallelMarker. Each
+/// row fills its left and right columns, or all of it if it is a top or
+/// bottom row. The threads then split the
 /// border rows as they split the producer's rows, so each writes the border
 /// next to the rows it computed, and the consumer's threads find their
 /// rows' border in their own caches.
