@@ -33,8 +33,8 @@ namespace tile_and_vectorize {
 /// and only the border is written a second time, not the whole tensor.
 ///
 /// Some pads fill their border in a loop over the padded rows instead,
-/// marked with kParallelMarker too: 4-D pads of rows and columns
-/// (dimensions 1 and 2) only, with at least 16,384 border elements, whose
+/// marked with kParallelMarker too. These are 4-D pads of rows and columns
+/// (dimensions 1 and 2) only, with at least 16,384 border elements. Their
 /// source is the result of a tile loop marked with kParallelMarker. Each
 /// row fills its left and right columns, or all of it if it is a top or
 /// bottom row. The threads then split the
