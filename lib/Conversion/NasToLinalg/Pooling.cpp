@@ -335,7 +335,7 @@ struct GlobalAvgPool2DLowering : PoolingLowering<GlobalAvgPool2DOp> {
     int64_t height = inputType.getDimSize(2);
     int64_t width = inputType.getDimSize(3);
     Value input = toLayout(rewriter, loc, adaptor.getInput(), layout);
-    // The sum, N x C, or N x 1 x 1 x C in NHWC.
+    // The sum is N x C, or N x 1 x 1 x C in NHWC.
     RankedTensorType sumType = planeType;
     Value sum;
     if (layout == ActivationLayout::NHWC) {

@@ -37,10 +37,10 @@ namespace tile_and_vectorize {
 /// (dimensions 1 and 2) only, with at least 16,384 border elements. Their
 /// source is the result of a tile loop marked with kParallelMarker. Each
 /// row fills its left and right columns, or all of it if it is a top or
-/// bottom row. The threads then split the
-/// border rows as they split the producer's rows, so each writes the border
-/// next to the rows it computed, and the consumer's threads find their
-/// rows' border in their own caches.
+/// bottom row. The threads then split the border rows as they split the
+/// producer's rows, so each writes the border next to the rows it
+/// computed, and the consumer's threads find their rows' border in their
+/// own caches.
 ///
 /// Other pads get linalg's decomposition: a tensor.generate of the padded
 /// tensor and the insert of the source.
