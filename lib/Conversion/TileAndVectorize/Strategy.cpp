@@ -395,3 +395,13 @@ nas::tile_and_vectorize::planTiling(linalg::LinalgOp op,
   }
   return std::nullopt;
 }
+
+int64_t nas::tile_and_vectorize::getIterationCount(linalg::LinalgOp op) {
+  uint64_t count = 1;
+  bool overflow = false;
+  for (int64_t range : op.getStaticLoopRanges())
+    count = llvm::SaturatingMultiply(count, static_cast<uint64_t>(range),
+                                     &overflow);
+  return overflow || count > INT64_MAX ? INT64_MAX
+                                       : static_cast<int64_t>(count);
+}

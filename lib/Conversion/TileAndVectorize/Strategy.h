@@ -86,6 +86,10 @@ RegisterBlock chooseWindowRegisterBlock(const CpuTarget &target, int64_t width,
                                         int64_t stride, int64_t weightVectors,
                                         unsigned bitWidth);
 
+/// Returns the number of iterations of the loops of `op`, saturated at
+/// INT64_MAX.
+int64_t getIterationCount(mlir::linalg::LinalgOp op);
+
 /// Returns the tiling plan of `op` for `target`, or std::nullopt when
 /// nas-tile-and-vectorize does not tile ops of its kind, shape or element
 /// type.

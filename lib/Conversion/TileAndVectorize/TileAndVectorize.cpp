@@ -12,6 +12,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "FuseDepthwise.h"
 #include "GroupedConv.h"
 #include "Padding.h"
 #include "SplitPaddedWindows.h"
@@ -52,18 +53,6 @@ constexpr llvm::StringLiteral kPeelMarker = "nas.peel";
 /// Unit attribute of the tiled ops of a convolution, which the splitting
 /// step splits into output rows when the register block spans several.
 constexpr llvm::StringLiteral kSplitRowsMarker = "nas.split_rows";
-
-/// Returns the number of iterations of the loops of `op`, saturated at
-/// INT64_MAX.
-int64_t getIterationCount(linalg::LinalgOp op) {
-  uint64_t count = 1;
-  bool overflow = false;
-  for (int64_t range : op.getStaticLoopRanges())
-    count = llvm::SaturatingMultiply(count, static_cast<uint64_t>(range),
-                                     &overflow);
-  return overflow || count > INT64_MAX ? INT64_MAX
-                                       : static_cast<int64_t>(count);
-}
 
 /// Adds the canonicalization patterns of every loaded dialect and op.
 void addCanonicalizationPatterns(MLIRContext *context,
@@ -521,6 +510,9 @@ struct NasTileAndVectorizePass
     markRegisterPads(func);
     splitPaddedWindows(rewriter, func, *target, getFusableConsumer, sequential);
     copyPaddedSources(rewriter, func);
+    fuseDepthwiseWithPointwise(rewriter, func, *target, getFusableConsumer,
+                               markParallelLoops, minParallelIterations,
+                               sequential);
 
     SmallVector<std::pair<linalg::LinalgOp, TilingPlan>> anchors;
     func.walk([&](linalg::LinalgOp op) {
