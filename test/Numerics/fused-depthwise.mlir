@@ -7,7 +7,8 @@
 // sure to be fused there. Inverted residual blocks with and without
 // expansion, stride 2, channels that are not a multiple of the vector
 // width, a batch of 2 with a 5x5 window, dilation and asymmetric padding,
-// and f64; on one thread and on two, which share the row loop.
+// and f64; on one thread and on two, which share the row loop. Two pairs
+// that share an epilogue, of which only the first is fused.
 // DEFINE: %{avx2} = nas-run %s --check --repeat=1 --boundary-layout=nhwc --cpu=x86-64-v3
 // DEFINE: %{sse} = nas-run %s --check --repeat=1 --boundary-layout=nhwc --cpu=x86-64-v2
 // DEFINE: %{host2t} = nas-run %s --check --repeat=1 --boundary-layout=nhwc --threads=2
@@ -24,6 +25,8 @@
 // RUN: %{sse} --entry=batch2_dilated | FileCheck %s --check-prefix=BATCH2-DILATED
 // RUN: %{avx2} --entry=f64 | FileCheck %s --check-prefix=F64
 // RUN: %{sse} --entry=f64 --threads=2 | FileCheck %s --check-prefix=F64
+// RUN: %{avx2} --entry=two_depthwise_added | FileCheck %s --check-prefix=TWO-DEPTHWISE-ADDED
+// RUN: %{avx2} --entry=shared_add --threads=2 | FileCheck %s --check-prefix=SHARED-ADD
 // RUN: %{host2t} --entry=large | FileCheck %s --check-prefix=LARGE
 // RUN: %{host2t} --entry=large --threads=1 | FileCheck %s --check-prefix=LARGE
 
@@ -39,6 +42,12 @@
 // FUSED: tensor.empty() : tensor<1x1x12x32xf64>
 // FUSED-LABEL: func.func @large
 // FUSED: tensor.empty() : tensor<1x1x40x48xf32>
+// FUSED-LABEL: func.func @two_depthwise_added
+// FUSED-COUNT-1: tensor.empty() : tensor<1x1x16x64xf32>
+// FUSED-NOT: tensor.empty() : tensor<1x1x16x64xf32>
+// FUSED-LABEL: func.func @shared_add
+// FUSED-COUNT-1: tensor.empty() : tensor<1x1x16x64xf32>
+// FUSED-NOT: tensor.empty() : tensor<1x1x16x64xf32>
 
 // Expand 16 -> 96, depthwise 3x3 on 12x12 (54 KiB), project 96 -> 16, with
 // the residual add in the fused loop.
@@ -95,4 +104,36 @@ func.func @f64(%x: tensor<1x32x12x12xf64>, %wd: tensor<32x1x3x3xf64>, %bd: tenso
 func.func @large(%x: tensor<1x8x40x40xf32>, %we: tensor<48x8x1x1xf32>, %be: tensor<48xf32>, %wd: tensor<48x1x3x3xf32>, %bd: tensor<48xf32>, %wp: tensor<8x48x1x1xf32>, %bp: tensor<8xf32>) -> tensor<1x8x40x40xf32> {
   %y = nas.inverted_residual %x expand(%we, %be) depthwise(%wd, %bd) project(%wp, %bp) {expand_ratio = 6, kernel_size = 3, stride = 1} : (tensor<1x8x40x40xf32>, tensor<48x8x1x1xf32>, tensor<48xf32>, tensor<48x1x3x3xf32>, tensor<48xf32>, tensor<8x48x1x1xf32>, tensor<8xf32>) -> tensor<1x8x40x40xf32>
   return %y : tensor<1x8x40x40xf32>
+}
+
+// Two depthwise results added and fed to a 1x1 convolution: the add is the
+// epilogue of both, and only the first pair can take it. The second
+// depthwise convolution stays whole, and the fused row loop reads its rows.
+// TWO-DEPTHWISE-ADDED: output: tensor<1x32x16x16xf32>
+// TWO-DEPTHWISE-ADDED: check: passed
+func.func @two_depthwise_added(%x: tensor<1x64x16x16xf32>, %w1: tensor<64x1x3x3xf32>, %b1: tensor<64xf32>, %w2: tensor<64x1x3x3xf32>, %b2: tensor<64xf32>, %wp: tensor<32x64x1x1xf32>, %bp: tensor<32xf32>) -> tensor<1x32x16x16xf32> {
+  %r = nas.relu %x : tensor<1x64x16x16xf32> -> tensor<1x64x16x16xf32>
+  %d1 = nas.conv2d %r, %w1, %b1 {strides = array<i64: 1, 1>, padding = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, groups = 64} : (tensor<1x64x16x16xf32>, tensor<64x1x3x3xf32>, tensor<64xf32>) -> tensor<1x64x16x16xf32>
+  %d2 = nas.conv2d %r, %w2, %b2 {strides = array<i64: 1, 1>, padding = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, groups = 64} : (tensor<1x64x16x16xf32>, tensor<64x1x3x3xf32>, tensor<64xf32>) -> tensor<1x64x16x16xf32>
+  %s = nas.add %d1, %d2 : (tensor<1x64x16x16xf32>, tensor<1x64x16x16xf32>) -> tensor<1x64x16x16xf32>
+  %p = nas.conv2d %s, %wp, %bp {strides = array<i64: 1, 1>, padding = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, groups = 1} : (tensor<1x64x16x16xf32>, tensor<32x64x1x1xf32>, tensor<32xf32>) -> tensor<1x32x16x16xf32>
+  return %p : tensor<1x32x16x16xf32>
+}
+
+// The add after the first pair's 1x1 convolution is also the epilogue of a
+// second depthwise convolution, which then feeds another 1x1 convolution.
+// The first pair takes the add, and the second depthwise convolution stays
+// whole.
+// SHARED-ADD: output: tensor<1x32x16x16xf32>
+// SHARED-ADD: check: passed
+func.func @shared_add(%x: tensor<1x64x16x16xf32>, %w1: tensor<64x1x3x3xf32>, %b1: tensor<64xf32>, %wp1: tensor<64x64x1x1xf32>, %bp1: tensor<64xf32>, %w2: tensor<64x1x3x3xf32>, %b2: tensor<64xf32>, %wp2: tensor<32x64x1x1xf32>, %bp2: tensor<32xf32>) -> tensor<1x32x16x16xf32> {
+  %r1 = nas.relu %x : tensor<1x64x16x16xf32> -> tensor<1x64x16x16xf32>
+  %d1 = nas.conv2d %r1, %w1, %b1 {strides = array<i64: 1, 1>, padding = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, groups = 64} : (tensor<1x64x16x16xf32>, tensor<64x1x3x3xf32>, tensor<64xf32>) -> tensor<1x64x16x16xf32>
+  %p1 = nas.conv2d %d1, %wp1, %bp1 {strides = array<i64: 1, 1>, padding = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, groups = 1} : (tensor<1x64x16x16xf32>, tensor<64x64x1x1xf32>, tensor<64xf32>) -> tensor<1x64x16x16xf32>
+  %r2 = nas.clip %x {min = 0.0 : f32, max = 6.0 : f32} : tensor<1x64x16x16xf32> -> tensor<1x64x16x16xf32>
+  %d2 = nas.conv2d %r2, %w2, %b2 {strides = array<i64: 1, 1>, padding = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, groups = 64} : (tensor<1x64x16x16xf32>, tensor<64x1x3x3xf32>, tensor<64xf32>) -> tensor<1x64x16x16xf32>
+  %s = nas.add %p1, %d2 : (tensor<1x64x16x16xf32>, tensor<1x64x16x16xf32>) -> tensor<1x64x16x16xf32>
+  %p2 = nas.conv2d %s, %wp2, %bp2 {strides = array<i64: 1, 1>, padding = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, groups = 1} : (tensor<1x64x16x16xf32>, tensor<32x64x1x1xf32>, tensor<32xf32>) -> tensor<1x32x16x16xf32>
+  %q = nas.relu %p2 : tensor<1x32x16x16xf32> -> tensor<1x32x16x16xf32>
+  return %q : tensor<1x32x16x16xf32>
 }

@@ -133,13 +133,16 @@ LogicalResult fusePair(RewriterBase &rewriter, Pair pair, bool markParallel,
   for (OpResult value : root->getResults())
     if (Value replacement = result->replacements.lookup(value))
       rewriter.replaceAllUsesWith(value, replacement);
-  // The untiled ops, last first, so that each is unused when erased.
-  for (Operation *op :
-       {root, pair.pointwise.getOperation(),
-        pair.depthwiseEpilogue ? pair.depthwiseEpilogue.getOperation()
-                               : nullptr,
-        pair.depthwise.getOperation()})
-    if (op && op->use_empty())
+  // The untiled ops, last first, so that each is unused when erased. The
+  // root is the 1x1 convolution itself when it has no epilogue.
+  SmallVector<Operation *, 4> untiled = {root};
+  if (pair.pointwise.getOperation() != root)
+    untiled.push_back(pair.pointwise);
+  if (pair.depthwiseEpilogue)
+    untiled.push_back(pair.depthwiseEpilogue);
+  untiled.push_back(pair.depthwise);
+  for (Operation *op : untiled)
+    if (op->use_empty())
       rewriter.eraseOp(op);
   for (Operation *op : result->tiledAndFusedOps)
     sequential.insert(op);
@@ -170,20 +173,26 @@ void nas::tile_and_vectorize::fuseDepthwiseWithPointwise(
     RewriterBase &rewriter, func::FuncOp func, const CpuTarget &target,
     FusableConsumerFn getFusableConsumer, bool markParallel,
     int64_t minParallelIterations, SmallPtrSetImpl<Operation *> &sequential) {
-  SmallVector<Pair> pairs;
-  func.walk([&](linalg::DepthwiseConv2DNhwcHwcOp op) {
-    std::optional<Pair> pair = matchPair(op, getFusableConsumer);
-    if (pair && isWorthFusing(*pair, target))
-      pairs.push_back(*pair);
-  });
-  for (Pair &pair : pairs) {
+  // Each pair is matched right before it is fused: fusing a pair erases its
+  // ops, and the epilogue of one depthwise convolution can take part in
+  // another pair too (an add of two depthwise results, or of a 1x1
+  // convolution's result and a depthwise result). The depthwise
+  // convolutions themselves belong to one pair each and are never erased
+  // by another's fusion.
+  SmallVector<linalg::DepthwiseConv2DNhwcHwcOp> candidates;
+  func.walk(
+      [&](linalg::DepthwiseConv2DNhwcHwcOp op) { candidates.push_back(op); });
+  for (linalg::DepthwiseConv2DNhwcHwcOp depthwise : candidates) {
+    std::optional<Pair> pair = matchPair(depthwise, getFusableConsumer);
+    if (!pair || !isWorthFusing(*pair, target))
+      continue;
     uint64_t iterations = llvm::SaturatingAdd(
-        static_cast<uint64_t>(getIterationCount(pair.depthwise)),
-        static_cast<uint64_t>(getIterationCount(pair.pointwise)));
+        static_cast<uint64_t>(getIterationCount(pair->depthwise)),
+        static_cast<uint64_t>(getIterationCount(pair->pointwise)));
     bool parallel = markParallel && minParallelIterations >= 0 &&
                     iterations >= static_cast<uint64_t>(minParallelIterations);
-    if (failed(fusePair(rewriter, pair, parallel, sequential)))
-      pair.pointwise->emitWarning()
+    if (failed(fusePair(rewriter, *pair, parallel, sequential)))
+      pair->pointwise->emitWarning()
           << "failed to fuse the depthwise convolution into its tiles";
   }
 }
