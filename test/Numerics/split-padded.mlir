@@ -46,6 +46,11 @@
 // RUN: %{nhwc2} --entry=avg_pool_exclude_pad | FileCheck %s --check-prefix=AVG-POOL-EXCLUDE-PAD
 // RUN: %{nhwc} --entry=avg_pool_include_pad_ceil | FileCheck %s --check-prefix=AVG-POOL-INCLUDE-PAD-CEIL
 // RUN: %{nhwc2} --entry=avg_pool_include_pad_ceil | FileCheck %s --check-prefix=AVG-POOL-INCLUDE-PAD-CEIL
+// RUN: %{nhwc} --entry=conv_one_thread_split | FileCheck %s --check-prefix=CONV-ONE-THREAD-SPLIT
+// RUN: %{nhwc} --entry=conv_one_thread_split --cpu=x86-64-v3 | FileCheck %s --check-prefix=CONV-ONE-THREAD-SPLIT
+// RUN: %{nhwc2} --entry=conv_one_thread_split | FileCheck %s --check-prefix=CONV-ONE-THREAD-SPLIT
+// RUN: %{nhwc} --entry=stem_one_thread_split | FileCheck %s --check-prefix=STEM-ONE-THREAD-SPLIT
+// RUN: %{nhwc} --entry=stem_one_thread_split --cpu=x86-64-v2 | FileCheck %s --check-prefix=STEM-ONE-THREAD-SPLIT
 
 // Depthwise 3x3, stride 2, padding 1, 40 channels, bias and clip: the bottom
 // and right padding is never read, so only a top and a left strip.
@@ -207,4 +212,23 @@ func.func @avg_pool_exclude_pad(%x: tensor<1x20x31x31xf32>) -> tensor<1x20x31x31
 func.func @avg_pool_include_pad_ceil(%x: tensor<1x17x65x67xf32>) -> tensor<1x17x33x34xf32> {
   %0 = nas.avg_pool2d %x {kernel = array<i64: 5, 5>, strides = array<i64: 2, 2>, padding = array<i64: 2, 1, 1, 2>, ceil_mode = true, count_include_pad = true} : tensor<1x17x65x67xf32> -> tensor<1x17x33x34xf32>
   return %0 : tensor<1x17x33x34xf32>
+}
+
+// Convolutions of 100 to 800 multiply-adds per input element, which are
+// split on one thread only: 3x3 from 36 to 64 channels (576) with relu, and
+// a 7x7 stride-2 stem of 3 to 20 channels (245) with asymmetric
+// padding on odd sizes.
+// CONV-ONE-THREAD-SPLIT: output: tensor<1x64x40x42xf32>
+// CONV-ONE-THREAD-SPLIT: check: passed
+func.func @conv_one_thread_split(%x: tensor<1x36x40x42xf32>, %w: tensor<64x36x3x3xf32>, %b: tensor<64xf32>) -> tensor<1x64x40x42xf32> {
+  %c = nas.conv2d %x, %w, %b {strides = array<i64: 1, 1>, padding = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, groups = 1} : (tensor<1x36x40x42xf32>, tensor<64x36x3x3xf32>, tensor<64xf32>) -> tensor<1x64x40x42xf32>
+  %r = nas.relu %c : tensor<1x64x40x42xf32> -> tensor<1x64x40x42xf32>
+  return %r : tensor<1x64x40x42xf32>
+}
+
+// STEM-ONE-THREAD-SPLIT: output: tensor<1x20x58x56xf32>
+// STEM-ONE-THREAD-SPLIT: check: passed
+func.func @stem_one_thread_split(%x: tensor<1x3x117x111xf32>, %w: tensor<20x3x7x7xf32>, %b: tensor<20xf32>) -> tensor<1x20x58x56xf32> {
+  %c = nas.conv2d %x, %w, %b {strides = array<i64: 2, 2>, padding = array<i64: 3, 2, 2, 4>, dilations = array<i64: 1, 1>, groups = 1} : (tensor<1x3x117x111xf32>, tensor<20x3x7x7xf32>, tensor<20xf32>) -> tensor<1x20x58x56xf32>
+  return %c : tensor<1x20x58x56xf32>
 }

@@ -52,13 +52,15 @@ using FusableConsumerFn =
 ///
 /// Ops where the split does not pay stay as they are: inputs below 20 KiB,
 /// strips that would copy more than half of the input, interiors of fewer
-/// than two rows, and ops of more than 100 multiply-adds per input element.
+/// than two rows, and ops of more than 100 multiply-adds per input element
+/// when `parallel` is set (the tile loops are marked for the threads), or
+/// more than 800 when it is not.
 /// Adds to `sequential` the border pieces and strip copies whose tile loops
 /// should not be distributed over threads: their work does not pay for a
 /// fork and join.
 void splitPaddedWindows(mlir::RewriterBase &rewriter, mlir::func::FuncOp func,
                         const CpuTarget &target,
-                        FusableConsumerFn getFusableConsumer,
+                        FusableConsumerFn getFusableConsumer, bool parallel,
                         llvm::SmallPtrSetImpl<mlir::Operation *> &sequential);
 
 } // namespace tile_and_vectorize

@@ -508,7 +508,8 @@ struct NasTileAndVectorizePass
     transposeMatmulOperands(rewriter, func);
     SmallPtrSet<Operation *, 16> sequential;
     markRegisterPads(func);
-    splitPaddedWindows(rewriter, func, *target, getFusableConsumer, sequential);
+    splitPaddedWindows(rewriter, func, *target, getFusableConsumer,
+                       markParallelLoops, sequential);
     copyPaddedSources(rewriter, func);
     fuseDepthwiseWithPointwise(rewriter, func, *target, getFusableConsumer,
                                markParallelLoops, minParallelIterations,

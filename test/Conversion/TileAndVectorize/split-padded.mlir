@@ -450,3 +450,55 @@ func.func @not_split_empty_interior(%x: tensor<1x64x2x64xf32>, %w: tensor<3x3x64
       ins(%p, %w : tensor<1x66x4x64xf32>, tensor<3x3x64xf32>) outs(%f : tensor<1x64x2x64xf32>) -> tensor<1x64x2x64xf32>
   return %c : tensor<1x64x2x64xf32>
 }
+
+// -----
+
+// A 3x3 convolution from 32 to 64 channels does 576 multiply-adds per input
+// element. On one thread the strips cost no fork and join, and the op is
+// split up to 800 per element: the interior reads the argument. With the
+// tile loops marked for the threads, the limit is 100, and the argument is
+// copied whole into the padded buffer.
+// CHECK-LABEL: func.func @conv_split_on_one_thread(
+// CHECK-SAME:      %[[X:[a-z0-9]+]]: tensor<1x40x40x32xf32>
+// CHECK:         tensor.extract_slice %[[X]][0, 0, 0, 0] [1, 3, 40, 32]
+// CHECK-NOT:     tensor<1x42x42x32xf32>
+// CHECK:         return
+// PAR-LABEL: func.func @conv_split_on_one_thread(
+// PAR-SAME:      %[[X:[a-z0-9]+]]: tensor<1x40x40x32xf32>
+// PAR:           tensor.insert_slice %{{.*}} into %{{.*}}[0, 1, 1, 0] [1, 40, 40, 32] [1, 1, 1, 1] : tensor<1x40x40x32xf32> into tensor<1x42x42x32xf32>
+// PAR-NOT:       tensor.extract_slice %[[X]][0, 0, 0, 0] [1, 3, 40, 32]
+// PAR:           return
+func.func @conv_split_on_one_thread(%x: tensor<1x40x40x32xf32>, %w: tensor<3x3x32x64xf32>) -> tensor<1x40x40x64xf32> {
+  %zero = arith.constant 0.0 : f32
+  %p = tensor.pad %x low[0, 1, 1, 0] high[0, 1, 1, 0] {
+  ^bb0(%i: index, %j: index, %k: index, %l: index):
+    tensor.yield %zero : f32
+  } : tensor<1x40x40x32xf32> to tensor<1x42x42x32xf32>
+  %e = tensor.empty() : tensor<1x40x40x64xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x40x40x64xf32>) -> tensor<1x40x40x64xf32>
+  %c = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%p, %w : tensor<1x42x42x32xf32>, tensor<3x3x32x64xf32>) outs(%f : tensor<1x40x40x64xf32>) -> tensor<1x40x40x64xf32>
+  return %c : tensor<1x40x40x64xf32>
+}
+
+// -----
+
+// 3x3 from 96 to 96 channels: 864 multiply-adds per input element, above
+// both limits. The argument is copied whole on one thread too.
+// CHECK-LABEL: func.func @conv_not_split_work(
+// CHECK-SAME:      %[[X:[a-z0-9]+]]: tensor<1x40x40x96xf32>
+// CHECK-NOT:     tensor.extract_slice %[[X]]
+// CHECK:         tensor.insert_slice %{{.*}} into %{{.*}}[0, 1, 1, 0] [1, 40, 40, 96] [1, 1, 1, 1] : tensor<1x40x40x96xf32> into tensor<1x42x42x96xf32>
+// CHECK:         return
+func.func @conv_not_split_work(%x: tensor<1x40x40x96xf32>, %w: tensor<3x3x96x96xf32>) -> tensor<1x40x40x96xf32> {
+  %zero = arith.constant 0.0 : f32
+  %p = tensor.pad %x low[0, 1, 1, 0] high[0, 1, 1, 0] {
+  ^bb0(%i: index, %j: index, %k: index, %l: index):
+    tensor.yield %zero : f32
+  } : tensor<1x40x40x96xf32> to tensor<1x42x42x96xf32>
+  %e = tensor.empty() : tensor<1x40x40x96xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x40x40x96xf32>) -> tensor<1x40x40x96xf32>
+  %c = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%p, %w : tensor<1x42x42x96xf32>, tensor<3x3x96x96xf32>) outs(%f : tensor<1x40x40x96xf32>) -> tensor<1x40x40x96xf32>
+  return %c : tensor<1x40x40x96xf32>
+}
