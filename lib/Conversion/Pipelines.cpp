@@ -78,7 +78,9 @@ void nas::buildLowerToLLVMPipeline(OpPassManager &pm,
   pm.addNestedPass<func::FuncOp>(createNasPlanBuffers());
   // Weight rows of later reduction steps are fetched into the cache ahead
   // of their use.
-  pm.addNestedPass<func::FuncOp>(createNasPrefetchWeights());
+  NasPrefetchWeightsOptions prefetchOptions;
+  prefetchOptions.cpu = options.cpu;
+  pm.addNestedPass<func::FuncOp>(createNasPrefetchWeights(prefetchOptions));
   if (options.parallel) {
     // The canonicalization above drops the loop-carried buffers that
     // bufferization updates in place, so the marked tile loops carry no

@@ -5,7 +5,11 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "nas/Conversion/CpuTarget.h"
 #include "nas/Conversion/Passes.h"
+
+#include "mlir/Interfaces/ViewLikeInterface.h"
+#include "llvm/Support/MathExtras.h"
 
 namespace nas {
 #define GEN_PASS_DEF_NASPREFETCHWEIGHTS
@@ -13,6 +17,7 @@ namespace nas {
 } // namespace nas
 
 using namespace mlir;
+using namespace nas;
 
 namespace {
 
@@ -52,6 +57,24 @@ void prefetchAhead(vector::TransferReadOp read, scf::ForOp loop,
   }
 }
 
+/// Returns the size in bytes of the buffer that `value` is a view of, or
+/// std::nullopt when its shape or element size is not static.
+std::optional<int64_t> getRootBufferBytes(Value value) {
+  while (auto view = value.getDefiningOp<ViewLikeOpInterface>())
+    value = view.getViewSource();
+  auto type = dyn_cast<MemRefType>(value.getType());
+  if (!type || !type.hasStaticShape() || !type.getElementType().isIntOrFloat())
+    return std::nullopt;
+  uint64_t bytes = (type.getElementTypeBitWidth() + 7) / 8;
+  bool overflow = false;
+  for (int64_t size : type.getShape())
+    bytes =
+        llvm::SaturatingMultiply(bytes, static_cast<uint64_t>(size), &overflow);
+  if (overflow || bytes > static_cast<uint64_t>(INT64_MAX))
+    return std::nullopt;
+  return static_cast<int64_t>(bytes);
+}
+
 struct NasPrefetchWeightsPass
     : nas::impl::NasPrefetchWeightsBase<NasPrefetchWeightsPass> {
   using NasPrefetchWeightsBase::NasPrefetchWeightsBase;
@@ -62,12 +85,19 @@ struct NasPrefetchWeightsPass
                                  << static_cast<int64_t>(distance);
       return signalPassFailure();
     }
+    FailureOr<CpuTarget> target = lookupCpuTarget(cpu, getOperation());
+    if (failed(target))
+      return signalPassFailure();
     SmallVector<std::pair<vector::TransferReadOp, scf::ForOp>> reads;
     getOperation().walk([&](vector::TransferReadOp read) {
       auto loop = dyn_cast<scf::ForOp>(read->getParentOp());
-      if (loop && isa<MemRefType>(read.getBase().getType()) &&
-          read.getVectorType().getRank() == 1)
-        reads.emplace_back(read, loop);
+      if (!loop || !isa<MemRefType>(read.getBase().getType()) ||
+          read.getVectorType().getRank() != 1)
+        return;
+      std::optional<int64_t> bytes = getRootBufferBytes(read.getBase());
+      if (bytes && *bytes <= target->l1CacheBytes / 2)
+        return;
+      reads.emplace_back(read, loop);
     });
     for (auto [read, loop] : reads)
       prefetchAhead(read, loop, distance);

@@ -309,10 +309,21 @@ def NasPrefetchWeights : Pass<"nas-prefetch-weights", "mlir::func::FuncOp"> {
     weight row apart; with the prefetch, the last 3x3 convolution of
     ResNet-50 runs about 30% faster on a Zen 4 core. A prefetch past the
     end of the buffer is harmless: it does not fault.
+
+    Reads from a buffer of at most half of the CPU's L1 data cache are not
+    prefetched: the whole buffer stays in the L1 cache from one tile to the
+    next, and a prefetch would only take a load slot. The buffer is the
+    memref that the read's views (subview, reshapes, casts) start from.
+    With AVX-512 on one thread, MobileNetV2's 1x1 convolution from 144 to
+    24 channels (18 KiB of weights) ran 6% faster without the prefetches,
+    and the fully connected layer of 2048 to 1000 (8 MiB) 10% slower.
   }];
   let options = [
     Option<"distance", "distance", "int64_t", /*default=*/"16",
            "Number of loop iterations between a prefetch and its read">,
+    Option<"cpu", "cpu", "std::string", /*default=*/"\"host\"",
+           "CPU whose L1 data cache size decides which buffers are "
+           "prefetched: 'host' or an LLVM x86-64 CPU name">,
   ];
   let dependentDialects = [
     "mlir::arith::ArithDialect",
