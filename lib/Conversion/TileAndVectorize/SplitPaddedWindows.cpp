@@ -53,12 +53,12 @@ constexpr int64_t kMaxSplitWorkPerInput = 100;
 
 /// The same limit for code that runs on one thread, where the strips cost
 /// no fork and join. Measured with AVX-512 on one thread, interleaved runs
-/// of ResNet-50's layers split and unsplit: the 3x3 stride-2 convolution
-/// of 128 channels on 56x56 (288 per element) ran 9% faster split (1.163
-/// against 1.282 ms), the 7x7 stride-2 stem (784) 5% faster (1.165 against
-/// 1.222 ms) and the 3x3 convolution of 64 channels on 56x56 (576) 2%
-/// faster. Above it, with 1,152 per element (3x3 convolutions of 128
-/// channels on 28x28 and of 512 channels on 7x7), the split ran within 1%.
+/// of ResNet-50's layers split and unsplit. The 3x3 stride-2 convolution of
+/// 128 channels on 56x56 (288 per element) ran 9% faster split: 1.163
+/// against 1.282 ms. The 7x7 stride-2 stem (784) ran 5% faster, and the 3x3
+/// convolution of 64 channels on 56x56 (576) 2% faster. With 1,152 per
+/// element (3x3 convolutions of 128 channels on 28x28 and of 512 channels
+/// on 7x7), the split ran within 1% of the copy.
 constexpr int64_t kMaxSerialSplitWorkPerInput = 800;
 
 /// Smallest work, in multiply-adds (or additions, or maxima), of a border
