@@ -87,6 +87,9 @@ void nas::buildLowerToLLVMPipeline(OpPassManager &pm,
     // values.
     pm.addNestedPass<func::FuncOp>(createNasParallelizeLoops());
     pm.addPass(createConvertSCFToOpenMPPass());
+    // The layers' regions follow each other with only views and constants
+    // between them: one fork and join for all of them.
+    pm.addNestedPass<func::FuncOp>(createNasMergeParallelRegions());
   }
 
   // The remaining linalg ops become scalar loops, and n-D vector transfers

@@ -241,6 +241,23 @@ def NasParallelizeLoops
   let dependentDialects = ["mlir::scf::SCFDialect"];
 }
 
+def NasMergeParallelRegions
+    : Pass<"nas-merge-parallel-regions", "mlir::func::FuncOp"> {
+  let summary = "Merges consecutive omp.parallel regions into one";
+  let description = [{
+    Runs after `convert-scf-to-openmp`. Two `omp.parallel` ops of the same
+    block without clauses, with only ops free of memory effects between
+    them (views, reshapes, constants, `memref.get_global`), become one: the
+    ops between move before the first, and the body of the second joins the
+    body of the first, after its worksharing loop. Each `omp.wsloop` ends
+    with an implicit barrier, so no thread starts the second loop before
+    all have finished the first, as before; the threads are only forked and
+    joined once. A first region whose body has a `nowait` worksharing loop,
+    or ops other than worksharing loops, is left alone.
+  }];
+  let dependentDialects = ["mlir::omp::OpenMPDialect"];
+}
+
 def NasFuseElementwise : Pass<"nas-fuse-elementwise", "mlir::func::FuncOp"> {
   let summary = "Fuses chains of elementwise linalg ops, leaving the kernels "
                 "named";

@@ -1,0 +1,86 @@
+//===- MergeParallelRegions.cpp - one fork for consecutive regions --------===//
+//
+// Part of the nas-mlir project, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "nas/Conversion/Passes.h"
+
+#include "mlir/Dialect/OpenMP/OpenMPDialect.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+
+namespace nas {
+#define GEN_PASS_DEF_NASMERGEPARALLELREGIONS
+#include "nas/Conversion/Passes.h.inc"
+} // namespace nas
+
+using namespace mlir;
+
+namespace {
+
+/// Returns true if no clause changes how the threads of `op` run: it has no
+/// operands (if, num_threads, allocate, private or reduction variables), no
+/// proc_bind and no discardable attribute.
+bool hasNoClauses(omp::ParallelOp op) {
+  return op->getNumOperands() == 0 && !op.getProcBindKind() &&
+         op->getDiscardableAttrDictionary().empty();
+}
+
+/// Returns true if every op of the body of `op`, but its terminator, is a
+/// worksharing loop that ends with a barrier.
+bool hasOnlyBarrierLoops(omp::ParallelOp op) {
+  Block &body = op.getRegion().front();
+  return llvm::all_of(body.without_terminator(), [](Operation &inner) {
+    auto loop = dyn_cast<omp::WsloopOp>(inner);
+    return loop && !loop.getNowait();
+  });
+}
+
+/// Merges `second` into `first`, moving the ops between them before
+/// `first`. The caller checked that they are free of memory effects.
+void merge(omp::ParallelOp first, omp::ParallelOp second) {
+  for (Operation *op = first->getNextNode(); op != second.getOperation();) {
+    Operation *next = op->getNextNode();
+    op->moveBefore(first);
+    op = next;
+  }
+  Block &into = first.getRegion().front();
+  Block &from = second.getRegion().front();
+  Operation *terminator = into.getTerminator();
+  for (Operation &op : llvm::make_early_inc_range(from.without_terminator()))
+    op.moveBefore(terminator);
+  second->erase();
+}
+
+struct NasMergeParallelRegionsPass
+    : nas::impl::NasMergeParallelRegionsBase<NasMergeParallelRegionsPass> {
+  void runOnOperation() override {
+    SmallVector<Block *> blocks;
+    getOperation().walk([&](Block *block) { blocks.push_back(block); });
+    for (Block *block : blocks) {
+      omp::ParallelOp first;
+      for (Operation &op : llvm::make_early_inc_range(*block)) {
+        auto parallel = dyn_cast<omp::ParallelOp>(op);
+        if (!parallel) {
+          // Ops without memory effects can move before the first region;
+          // any other op ends the run of regions.
+          if (first && !isMemoryEffectFree(&op))
+            first = nullptr;
+          continue;
+        }
+        if (!hasNoClauses(parallel) || !hasOnlyBarrierLoops(parallel)) {
+          first = nullptr;
+          continue;
+        }
+        if (!first) {
+          first = parallel;
+          continue;
+        }
+        merge(first, parallel);
+      }
+    }
+  }
+};
+
+} // namespace
