@@ -56,6 +56,8 @@ void merge(omp::ParallelOp first, omp::ParallelOp second) {
 struct NasMergeParallelRegionsPass
     : nas::impl::NasMergeParallelRegionsBase<NasMergeParallelRegionsPass> {
   void runOnOperation() override {
+    // Post-order: the blocks inside a region come before the block that
+    // holds it, so a merge only erases blocks that were already visited.
     SmallVector<Block *> blocks;
     getOperation().walk([&](Block *block) { blocks.push_back(block); });
     for (Block *block : blocks) {
