@@ -87,8 +87,8 @@ void nas::buildLowerToLLVMPipeline(OpPassManager &pm,
     // values.
     pm.addNestedPass<func::FuncOp>(createNasParallelizeLoops());
     pm.addPass(createConvertSCFToOpenMPPass());
-    // The layers' regions follow each other with only views and constants
-    // between them: one fork and join for all of them.
+    // Consecutive layers share one region, so the threads are forked and
+    // joined once instead of once per layer.
     pm.addNestedPass<func::FuncOp>(createNasMergeParallelRegions());
   }
 

@@ -159,8 +159,8 @@ LogicalResult fusePair(RewriterBase &rewriter, Pair pair, bool markParallel,
   GreedyRewriteConfig config;
   config.setStrictness(GreedyRewriteStrictness::ExistingOps);
   (void)applyOpPatternsGreedily(slices, std::move(patterns), config);
-  // Two loops: the batch (one iteration when it is 1, which
-  // canonicalization removes) and the rows.
+  // The loop over the images (none for a batch of 1) and the loop over the
+  // rows.
   if (markParallel)
     for (LoopLikeOpInterface loop : result->loops)
       loop->setAttr(kParallelMarker, UnitAttr::get(context));
@@ -173,12 +173,11 @@ void nas::tile_and_vectorize::fuseDepthwiseWithPointwise(
     RewriterBase &rewriter, func::FuncOp func, const CpuTarget &target,
     FusableConsumerFn getFusableConsumer, bool markParallel,
     int64_t minParallelIterations, SmallPtrSetImpl<Operation *> &sequential) {
-  // Each pair is matched right before it is fused: fusing a pair erases its
-  // ops, and the epilogue of one depthwise convolution can take part in
-  // another pair too (an add of two depthwise results, or of a 1x1
-  // convolution's result and a depthwise result). The depthwise
-  // convolutions themselves belong to one pair each and are never erased
-  // by another's fusion.
+  // Each pair is matched right before it is fused, because fusing a pair
+  // erases its ops. An elementwise op can be the epilogue of two pairs: an
+  // add of two depthwise results, or of a 1x1 result and a depthwise
+  // result. A depthwise convolution is only fused into its own pair's loop,
+  // so another pair's fusion never erases it.
   SmallVector<linalg::DepthwiseConv2DNhwcHwcOp> candidates;
   func.walk(
       [&](linalg::DepthwiseConv2DNhwcHwcOp op) { candidates.push_back(op); });
@@ -193,6 +192,7 @@ void nas::tile_and_vectorize::fuseDepthwiseWithPointwise(
                     iterations >= static_cast<uint64_t>(minParallelIterations);
     if (failed(fusePair(rewriter, *pair, parallel, sequential)))
       pair->pointwise->emitWarning()
-          << "failed to fuse the depthwise convolution into its tiles";
+          << "failed to fuse this 1x1 convolution with the depthwise "
+             "convolution before it; both are tiled on their own";
   }
 }

@@ -19,14 +19,14 @@
 namespace nas {
 namespace tile_and_vectorize {
 
-/// Computes each depthwise convolution whose result (after its fusable
-/// elementwise consumer) only feeds a 1x1 convolution of stride 1 together
-/// with that convolution, in a loop over the output rows: each iteration
-/// computes one row of the depthwise result, into a tensor.empty of one
-/// row, and then the same row of the 1x1 convolution and its fusable
-/// consumer. The depthwise result then lives one row at a time in the
-/// cache instead of going to memory and back. Only pairs whose depthwise
-/// result is larger than an eighth of the target's L2 cache are fused.
+/// Fuses each depthwise convolution with the 1x1 convolution of stride 1
+/// that is the only reader of its result (after its fusable elementwise
+/// consumer). Both run in one loop over the output rows. Each iteration
+/// computes one row of the depthwise result into a tensor.empty of one row,
+/// and then the same row of the 1x1 convolution and its fusable consumer.
+/// The depthwise result thus stays in the cache, one row at a time, instead
+/// of going to memory and back. Only pairs whose depthwise result is larger
+/// than an eighth of the target's L2 cache are fused.
 ///
 /// The row loop is marked with kParallelMarker when `markParallel` is set
 /// and the pair has at least `minParallelIterations` iterations. The ops in
