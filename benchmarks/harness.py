@@ -440,7 +440,7 @@ def onednn_run(binary, layer, threads, smoke):
     if smoke:
         command += ["--min-runs=1", "--min-seconds=0", "--warmup=0"]
     else:
-        command += ["--min-runs=20", "--min-seconds=1"]
+        command += ["--min-runs=20", "--min-seconds=0.4"]
     fields = parse_fields(run(command, env={"OMP_NUM_THREADS": str(threads)}))
     latency, runs = parse_latency(fields)
     return {"ms": latency, "runs": runs,
@@ -451,31 +451,87 @@ def onednn_run(binary, layer, threads, smoke):
 
 
 def nas_repeat(macs, smoke):
-    """Return nas-run's --repeat for a layer of `macs` MACs.
+    """Return nas-run's --repeat for one round of a layer of `macs` MACs.
 
-    About 3 GMAC of timed work per layer, 5 to 200 runs: with scalar code
-    (about 1 GMAC/s) that is about 3 s a layer.
+    About 1 GMAC of timed work per round, 5 to 200 runs: with scalar code
+    (about 1 GMAC/s) that is about 1 s a round.
     """
     if smoke:
         return 1
-    return max(5, min(200, round(3e9 / macs)))
+    return max(5, min(200, round(1e9 / macs)))
 
 
-def time_layers(layers, tools, onednn, thread_counts, smoke, log):
+def median(values):
+    ordered = sorted(values)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2.0
+
+
+def interleave(rounds, measure_nas, measure_peer):
+    """Call measure_nas and measure_peer alternately, `rounds` times each.
+
+    Either may be None. Returns (nas results, peer results, nas/peer
+    ratios), the ratios one per round, each between two measurements taken
+    one after the other. The clock of a core can drift by 10% or more over
+    a minute, so two medians measured minutes apart, or always in the same
+    order, compare the clocks as much as the code.
+    """
+    nas, peer, ratios = [], [], []
+    for index in range(rounds):
+        # Alternating the order cancels a drift within the round too.
+        order = [("nas", measure_nas), ("peer", measure_peer)]
+        if index % 2:
+            order.reverse()
+        results = {}
+        for name, measure in order:
+            if measure is not None:
+                results[name] = measure()
+        if "nas" in results:
+            nas.append(results["nas"])
+        if "peer" in results:
+            peer.append(results["peer"])
+        if "nas" in results and "peer" in results:
+            ratios.append(latency_ms(results["nas"]) /
+                          latency_ms(results["peer"]))
+    return nas, peer, ratios
+
+
+def latency_ms(result):
+    """Return the median latency of a nas_run, onednn_run or ORT result."""
+    return result["ms"] if isinstance(result, dict) else result[0]
+
+
+def time_layers(layers, tools, onednn, thread_counts, rounds, smoke, log):
     rows = []
     for layer in layers:
         path = layer_path(layer)
         macs = check_macs(tools, layer)
         for threads in thread_counts:
             row = {"layer": layer, "threads": threads, "macs": macs,
-                   "nas": None, "onednn": None, "agree": None}
+                   "nas": None, "onednn": None, "ratio": None,
+                   "agree": None}
+            measure_nas = measure_onednn = None
             if threads == 1 or tools["threads"]:
                 # Activations in NHWC, as oneDNN's are in its own layout:
                 # both reorder the NCHW inputs outside the timed calls.
-                row["nas"] = nas_run(tools, path, nas_repeat(macs, smoke),
-                                     threads, ["--boundary-layout=nhwc"])
+                def measure_nas():
+                    return nas_run(tools, path, nas_repeat(macs, smoke),
+                                   threads, ["--boundary-layout=nhwc"])
             if onednn:
-                row["onednn"] = onednn_run(onednn, layer, threads, smoke)
+                def measure_onednn():
+                    return onednn_run(onednn, layer, threads, smoke)
+            nas, peer, ratios = interleave(rounds, measure_nas,
+                                           measure_onednn)
+            if nas:
+                row["nas"] = (median([r[0] for r in nas]),
+                              sum(r[1] for r in nas), nas[0][2])
+            if peer:
+                row["onednn"] = dict(peer[0])
+                row["onednn"]["ms"] = median([r["ms"] for r in peer])
+            if ratios:
+                row["ratio"] = median(ratios)
             if row["nas"] and row["onednn"]:
                 # Both fill the arguments from the same streams, so the sums
                 # differ only by rounding: allow 1e-4 of the sum of |y|.
@@ -492,7 +548,7 @@ NETWORK_LAYER_HEADER = ["layer", "count", "MMACs", "nas ms", "oneDNN ms",
                         "2 threads: nas ms", "oneDNN ms", "nas/oneDNN"]
 
 
-def time_network_layers(tools, onednn, work_dir, smoke, log):
+def time_network_layers(tools, onednn, work_dir, rounds, smoke, log):
     """Time each distinct layer of both networks alone, on 1 and 2 threads.
 
     Returns {title: table rows}, the last row the totals, weighted by how
@@ -516,13 +572,23 @@ def time_network_layers(tools, onednn, work_dir, smoke, log):
                 file.write(layer_ir(layer))
             macs = check_macs(tools, layer, path)
             times = {"nas": [None, None], "onednn": [None, None]}
+            ratios = [None, None]
             for index, threads in enumerate((1, 2)):
+                measure_nas = None
                 if threads == 1 or tools["threads"]:
-                    times["nas"][index] = nas_run(
-                        tools, path, nas_repeat(macs, smoke), threads,
-                        ["--boundary-layout=nhwc"])[0]
-                times["onednn"][index] = onednn_run(onednn, layer, threads,
-                                                    smoke)["ms"]
+                    def measure_nas():
+                        return nas_run(tools, path, nas_repeat(macs, smoke),
+                                       threads, ["--boundary-layout=nhwc"])
+
+                def measure_onednn():
+                    return onednn_run(onednn, layer, threads, smoke)
+                nas, peer, round_ratios = interleave(rounds, measure_nas,
+                                                     measure_onednn)
+                if nas:
+                    times["nas"][index] = median([r[0] for r in nas])
+                times["onednn"][index] = median([r["ms"] for r in peer])
+                if round_ratios:
+                    ratios[index] = median(round_ratios)
             for tool in totals:
                 for index in (0, 1):
                     if times[tool][index] is not None:
@@ -531,30 +597,33 @@ def time_network_layers(tools, onednn, work_dir, smoke, log):
             total_count += count
             cells = [layer.title, str(count), f"{macs / 1e6:.1f}"]
             cells += format_network_layer_times(
-                [times["nas"][0], times["onednn"][0]], count)
+                [times["nas"][0], times["onednn"][0]], ratios[0], count)
             cells += format_network_layer_times(
-                [times["nas"][1], times["onednn"][1]], None)
+                [times["nas"][1], times["onednn"][1]], ratios[1], None)
             rows.append(cells)
             log([title] + cells)
         nas_2t = totals["nas"][1] if tools["threads"] else None
         cells = ["total", str(total_count), f"{total_macs / 1e6:.1f}"]
         cells += format_network_layer_times(
-            [totals["nas"][0], totals["onednn"][0]], 1)
+            [totals["nas"][0], totals["onednn"][0]], None, 1)
         cells += format_network_layer_times([nas_2t, totals["onednn"][1]],
-                                            None)
+                                            None, None)
         rows.append(cells)
         results[title] = rows
     return results
 
 
-def format_network_layer_times(times, count):
+def format_network_layer_times(times, ratio, count):
     """Return the cells nas ms, oneDNN ms, nas/oneDNN and, with a `count`,
-    count x (nas - oneDNN) ms."""
+    count x (nas - oneDNN) ms. The ratio is `ratio` (the median of the
+    rounds' ratios) or, without one, the ratio of the times."""
     nas_ms, onednn_ms = times
     if nas_ms is None:
         cells = ["n/a", f"{onednn_ms:.3f}", "n/a"]
         return cells + (["n/a"] if count is not None else [])
-    cells = [f"{nas_ms:.3f}", f"{onednn_ms:.3f}", f"{nas_ms / onednn_ms:.2f}"]
+    if ratio is None:
+        ratio = nas_ms / onednn_ms
+    cells = [f"{nas_ms:.3f}", f"{onednn_ms:.3f}", f"{ratio:.2f}"]
     if count is not None:
         cells.append(f"{count * (nas_ms - onednn_ms):+.3f}")
     return cells
@@ -584,7 +653,7 @@ def format_layer_row(row, peak):
     dnn_ms = row["onednn"]["ms"] if row["onednn"] else None
     cells.append(f"{nas_ms:.3f}" if nas_ms else "n/a")
     cells.append(f"{dnn_ms:.3f}" if dnn_ms else "n/a")
-    cells.append(f"{nas_ms / dnn_ms:.1f}" if nas_ms and dnn_ms else "n/a")
+    cells.append(f"{row['ratio']:.2f}" if row["ratio"] else "n/a")
     for ms in (nas_ms, dnn_ms):
         cells.append(f"{gmacs(macs, ms):.2f}" if ms else "n/a")
     for ms in (nas_ms, dnn_ms):
@@ -634,7 +703,7 @@ def install_ort(work_dir):
     return modules
 
 
-def time_networks(tools, work_dir, python, thread_counts, log):
+def time_networks(tools, work_dir, python, thread_counts, rounds, log):
     modules = install_ort(work_dir)
     rows = []
     for model, title, expected_macs in NETWORKS:
@@ -652,15 +721,26 @@ def time_networks(tools, work_dir, python, thread_counts, log):
                  source, weighted])
         for threads in thread_counts:
             row = {"title": title, "threads": threads, "macs": macs,
-                   "nas": None, "ort": None}
+                   "nas": None, "ort": None, "ratio": None}
+            measure_nas = None
             if threads == 1 or tools["threads"]:
-                row["nas"] = nas_run(tools, nas_ir, 5, threads)
-            fields = parse_fields(run(
-                ["node", os.path.join(SCRIPT_DIR, "ort_bench.js"), weighted,
-                 f"--threads={threads}", f"--modules={modules}",
-                 "--min-runs=10", "--min-seconds=3", "--warmup=3"]))
-            row["ort"] = parse_latency(fields)
-            row["ort version"] = fields.get("ort version", "?")
+                def measure_nas():
+                    return nas_run(tools, nas_ir, 10, threads)
+
+            def measure_ort():
+                fields = parse_fields(run(
+                    ["node", os.path.join(SCRIPT_DIR, "ort_bench.js"),
+                     weighted, f"--threads={threads}", f"--modules={modules}",
+                     "--min-runs=10", "--min-seconds=1", "--warmup=3"]))
+                row["ort version"] = fields.get("ort version", "?")
+                return parse_latency(fields)
+            nas, ort, ratios = interleave(rounds, measure_nas, measure_ort)
+            if nas:
+                row["nas"] = (median([r[0] for r in nas]),
+                              sum(r[1] for r in nas))
+            row["ort"] = (median([r[0] for r in ort]), sum(r[1] for r in ort))
+            if ratios:
+                row["ratio"] = median(ratios)
             rows.append(row)
             log(format_network_progress(row))
     return rows
@@ -674,7 +754,7 @@ def format_network_row(row, peak):
     cells = [row["title"], str(threads), f"{macs / 1e6:.1f}",
              f"{nas_ms:.1f}" if nas_ms else "n/a",
              f"{ort_ms:.1f}" if ort_ms else "n/a",
-             f"{nas_ms / ort_ms:.1f}" if nas_ms and ort_ms else "n/a"]
+             f"{row['ratio']:.2f}" if row["ratio"] else "n/a"]
     for ms in (nas_ms, ort_ms):
         cells.append(f"{gmacs(macs, ms):.2f}" if ms else "n/a")
     for ms in (nas_ms, ort_ms):
@@ -742,6 +822,11 @@ def parse_arguments():
                         "oneDNN, and write the tables to "
                         "benchmarks/network-layers.md (with --smoke: only "
                         "the fully connected layers, 1 run, no file)")
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="times each layer or network this many times, "
+                        "alternating nas-run with its peer; the tables give "
+                        "the median times and the median of the rounds' "
+                        "ratios (default 3; 1 with --smoke)")
     parser.add_argument("--write-layers", action="store_true",
                         help="rewrite benchmarks/layers/*.mlir from LAYERS "
                         "and exit")
@@ -753,6 +838,9 @@ def main():
     if args.write_layers:
         write_layers()
         return 0
+    if args.rounds < 1:
+        sys.exit(f"harness: error: expected --rounds >= 1, got {args.rounds}")
+    rounds = 1 if args.smoke else args.rounds
     start = time.time()
     build_dir = os.path.abspath(args.build_dir)
     work_dir = os.path.abspath(args.work_dir or
@@ -786,7 +874,7 @@ def main():
         print("  " + " | ".join(cells), flush=True)
 
     if args.network_layers:
-        return run_network_layers(tools, work_dir, args.smoke, log)
+        return run_network_layers(tools, work_dir, rounds, args.smoke, log)
 
     machine = describe_machine(build_dir)
     print("harness: measuring the FMA peak", flush=True)
@@ -803,14 +891,14 @@ def main():
     print("harness: timing layers (" + " | ".join(LAYER_PROGRESS_HEADER) +
           ")", flush=True)
     thread_counts = [1, 2]
-    layer_rows = time_layers(layers, tools, onednn, thread_counts,
+    layer_rows = time_layers(layers, tools, onednn, thread_counts, rounds,
                              args.smoke, log)
     network_rows = []
     if not args.smoke and not args.no_networks:
         print("harness: timing networks (" +
               " | ".join(NETWORK_PROGRESS_HEADER) + ")", flush=True)
         network_rows = time_networks(tools, work_dir, args.python,
-                                     thread_counts, log)
+                                     thread_counts, rounds, log)
     peak_at_end = peak_at_start
     if not args.smoke:
         print("harness: measuring the FMA peak again", flush=True)
@@ -818,6 +906,8 @@ def main():
     peak = combine_peaks(peak_at_start, peak_at_end)
     machine["load average at end"] = " ".join(
         f"{value:.2f}" for value in os.getloadavg())
+    machine["rounds"] = (f"{rounds}, alternating nas-run and its peer; "
+                         "medians of the times and of the rounds' ratios")
     machine["run time"] = f"{time.time() - start:.0f} s"
 
     layer_cells = [format_layer_row(row, peak) for row in layer_rows]
@@ -845,7 +935,7 @@ def main():
     return 0
 
 
-def run_network_layers(tools, work_dir, smoke, log):
+def run_network_layers(tools, work_dir, rounds, smoke, log):
     if not os.path.exists("/usr/include/oneapi/dnnl/dnnl.hpp"):
         raise HarnessError("--network-layers needs oneDNN (libdnnl-dev)")
     onednn = os.path.join(work_dir, "onednn-layer")
@@ -853,10 +943,11 @@ def run_network_layers(tools, work_dir, smoke, log):
                     ["-fopenmp", "-ldnnl"])
     print("harness: timing the layers of the networks (network | " +
           " | ".join(NETWORK_LAYER_HEADER) + ")", flush=True)
-    results = time_network_layers(tools, onednn, work_dir, smoke, log)
+    results = time_network_layers(tools, onednn, work_dir, rounds, smoke, log)
     lines = ["# Layers of the networks, one at a time", "",
              "Written by `benchmarks/run.sh --network-layers`; see "
              "docs/benchmarks.md. One and two threads, NHWC activations, "
+             f"{rounds} rounds (medians), "
              f"{datetime.datetime.now():%Y-%m-%d %H:%M}.", ""]
     for title, rows in results.items():
         print()
