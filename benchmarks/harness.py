@@ -461,6 +461,13 @@ def nas_repeat(macs, smoke):
     return max(5, min(200, round(1e9 / macs)))
 
 
+def network_repeat(macs):
+    """Return nas-run's --repeat for one round of a network of `macs` MACs:
+    about 50 GMAC, at least 10 runs (ResNet-50: 12 runs, MobileNetV2: 166,
+    both about 0.5 to 1 s here)."""
+    return max(10, round(5e10 / macs))
+
+
 def median(values):
     ordered = sorted(values)
     middle = len(ordered) // 2
@@ -725,7 +732,8 @@ def time_networks(tools, work_dir, python, thread_counts, rounds, log):
             measure_nas = None
             if threads == 1 or tools["threads"]:
                 def measure_nas():
-                    return nas_run(tools, nas_ir, 10, threads)
+                    return nas_run(tools, nas_ir, network_repeat(macs),
+                                   threads)
 
             def measure_ort():
                 fields = parse_fields(run(
