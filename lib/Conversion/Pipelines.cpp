@@ -127,6 +127,10 @@ void nas::buildLowerToLLVMPipeline(OpPassManager &pm,
     pm.addPass(createConvertOpenMPToLLVMPass());
   pm.addPass(createConvertToLLVMPass());
   pm.addPass(createReconcileUnrealizedCastsPass());
+  // The input elements of each reduction step move next to their FMAs, so
+  // that LLVM's scheduler does not keep them all live and spill
+  // accumulators.
+  pm.addNestedPass<LLVM::LLVMFuncOp>(createNasSinkLoads());
 }
 
 void nas::buildLowerToLLVMPipeline(OpPassManager &pm) {

@@ -258,6 +258,27 @@ def NasMergeParallelRegions
   let dependentDialects = ["mlir::omp::OpenMPDialect"];
 }
 
+def NasSinkLoads : Pass<"nas-sink-loads", "mlir::LLVM::LLVMFuncOp"> {
+  let summary = "Moves each load next to its first use in its block";
+  let description = [{
+    Runs on the LLVM dialect, at the end of the lowering. Last op first,
+    each load that is neither volatile nor atomic, and each address
+    computation (`llvm.getelementptr`), element extraction or insertion,
+    shuffle and bitcast, moves to right before the first op of its block
+    that uses it. An op with a user in another block stays. A load also
+    stays when an op between it and its user may write memory; a prefetch
+    does not count as a write. So the load of an input element, its
+    extraction and its broadcast end up next to the FMA that uses them.
+
+    The lowering of a register block reads all the input elements of a
+    reduction step before the first FMA. LLVM's scheduler usually
+    interleaves them again. In the functions that the OpenMP lowering
+    outlines, it kept several loaded inputs live at once and spilled 5
+    accumulators of a block of 14 pixels by 2 vectors on every step.
+  }];
+  let dependentDialects = ["mlir::LLVM::LLVMDialect"];
+}
+
 def NasFuseElementwise : Pass<"nas-fuse-elementwise", "mlir::func::FuncOp"> {
   let summary = "Fuses chains of elementwise linalg ops, leaving the kernels "
                 "named";

@@ -4,10 +4,17 @@
 // RUN: nas-opt %s --nas-lower-to-llvm="cpu=x86-64-v4 parallel=true" | FileCheck %s
 // RUN: nas-opt %s --nas-lower-to-llvm="cpu=x86-64-v4" | FileCheck %s --check-prefix=SERIAL
 
+// In the loop nest, each input element is loaded right before the FMA
+// that uses it (nas-sink-loads), not all of them before the first FMA.
 // CHECK-LABEL: llvm.func @conv
 // CHECK: omp.parallel {
 // CHECK: omp.wsloop {
 // CHECK: omp.loop_nest
+// CHECK: llvm.load {{.*}} -> vector<1xf32>
+// CHECK-NOT: llvm.load {{.*}} -> vector<1xf32>
+// CHECK: llvm.intr.fmuladd
+// CHECK: llvm.load {{.*}} -> vector<1xf32>
+// CHECK-NOT: llvm.load {{.*}} -> vector<1xf32>
 // CHECK: llvm.intr.fmuladd
 // SERIAL-NOT: omp.
 func.func @conv(%x: tensor<1x16x14x14xf32>, %w: tensor<64x16x3x3xf32>)
