@@ -499,7 +499,9 @@ def interleave(rounds, measure_nas, measure_peer):
             nas.append(results["nas"])
         if "peer" in results:
             peer.append(results["peer"])
-        if "nas" in results and "peer" in results:
+        # A latency below the printed precision reads as 0: no ratio.
+        if ("nas" in results and "peer" in results and
+                latency_ms(results["peer"]) > 0):
             ratios.append(latency_ms(results["nas"]) /
                           latency_ms(results["peer"]))
     return nas, peer, ratios
@@ -628,9 +630,10 @@ def format_network_layer_times(times, ratio, count):
     if nas_ms is None:
         cells = ["n/a", f"{onednn_ms:.3f}", "n/a"]
         return cells + (["n/a"] if count is not None else [])
-    if ratio is None:
+    if ratio is None and onednn_ms > 0:
         ratio = nas_ms / onednn_ms
-    cells = [f"{nas_ms:.3f}", f"{onednn_ms:.3f}", f"{ratio:.2f}"]
+    cells = [f"{nas_ms:.3f}", f"{onednn_ms:.3f}",
+             f"{ratio:.2f}" if ratio is not None else "n/a"]
     if count is not None:
         cells.append(f"{count * (nas_ms - onednn_ms):+.3f}")
     return cells

@@ -20,31 +20,18 @@ using namespace mlir;
 namespace {
 
 /// Returns true if `op` may write memory. A prefetch only moves data between
-/// caches.
+/// caches. Inline assembly may write memory whatever effects it declares.
 bool mayWrite(Operation *op) {
   if (isa<LLVM::Prefetch>(op))
     return false;
+  if (isa<LLVM::InlineAsmOp>(op))
+    return true;
   auto effects = dyn_cast<MemoryEffectOpInterface>(op);
   if (!effects)
     return true;
   return effects.hasEffect<MemoryEffects::Write>() ||
          effects.hasEffect<MemoryEffects::Free>() ||
          effects.hasEffect<MemoryEffects::Allocate>();
-}
-
-/// Returns the first op of the block of `op` that uses one of its results,
-/// or null if some user is in another block or there is no user. A user
-/// nested in a region of an op of the block counts at that op.
-Operation *getFirstUser(Operation *op) {
-  Operation *first = nullptr;
-  for (Operation *user : op->getUsers()) {
-    Operation *ancestor = op->getBlock()->findAncestorOpInBlock(*user);
-    if (!ancestor)
-      return nullptr;
-    if (!first || ancestor->isBeforeInBlock(first))
-      first = ancestor;
-  }
-  return first;
 }
 
 /// Returns true if `op` moves with the loads: a load that is neither
@@ -59,33 +46,80 @@ bool isSinkable(Operation *op) {
              LLVM::ShuffleVectorOp, LLVM::BitcastOp>(op);
 }
 
-/// Moves `op` right before its first user, unless it is a load and an op in
-/// between may write memory.
-void sink(Operation *op) {
-  Operation *user = getFirstUser(op);
-  if (!user || user == op->getNextNode())
+/// The place of an op in the new order of its block: before the op at
+/// `anchor` (an index in the old order), and the larger `depth`, the
+/// earlier. Ops that stay have their own index and depth 0.
+struct Place {
+  int64_t anchor;
+  int64_t depth;
+  bool operator<(const Place &other) const {
+    return anchor != other.anchor ? anchor < other.anchor : depth > other.depth;
+  }
+};
+
+/// Reorders `block` so that each sinkable op is right before its first user
+/// in the block, unless it is a load and an op in between may write memory.
+/// The ops are visited last first, so that a load, the extraction of its
+/// element and the broadcast of that element end up next to the FMA. The
+/// places are computed on the old order and applied at the end, in time
+/// linear in the uses (and n log n for the sort).
+void sinkInBlock(Block &block) {
+  SmallVector<Operation *> ops;
+  DenseMap<Operation *, int64_t> index;
+  for (Operation &op : block) {
+    index[&op] = ops.size();
+    ops.push_back(&op);
+  }
+  int64_t count = ops.size();
+  // nextWrite[i]: the index of the first op after op i that may write
+  // memory, or count.
+  SmallVector<int64_t> nextWrite(count + 1, count);
+  for (int64_t i = count - 1; i > 0; --i)
+    nextWrite[i - 1] = mayWrite(ops[i]) ? i : nextWrite[i];
+
+  SmallVector<Place> places(count);
+  bool moved = false;
+  for (int64_t i = count - 1; i >= 0; --i) {
+    Operation *op = ops[i];
+    places[i] = {i, 0};
+    if (!isSinkable(op) || op->use_empty())
+      continue;
+    std::optional<Place> first;
+    for (Operation *user : op->getUsers()) {
+      // A user nested in a region of an op of the block counts at that op.
+      Operation *ancestor = block.findAncestorOpInBlock(*user);
+      if (!ancestor) {
+        first.reset();
+        break;
+      }
+      Place place = places[index[ancestor]];
+      if (!first || place < *first)
+        first = place;
+    }
+    if (!first || (isa<LLVM::LoadOp>(op) && nextWrite[i] < first->anchor))
+      continue;
+    Place place = {first->anchor, first->depth + 1};
+    // Already right before its first user.
+    if (place.anchor == i + 1 && first->depth == 0)
+      continue;
+    places[i] = place;
+    moved = true;
+  }
+  if (!moved)
     return;
-  if (isa<LLVM::LoadOp>(op))
-    for (Operation *next = op->getNextNode(); next != user;
-         next = next->getNextNode())
-      if (mayWrite(next))
-        return;
-  op->moveBefore(user);
+  auto order = llvm::to_vector(llvm::seq<int64_t>(0, count));
+  llvm::stable_sort(
+      order, [&](int64_t a, int64_t b) { return places[a] < places[b]; });
+  for (int64_t i : order)
+    ops[i]->moveBefore(&block, block.end());
 }
 
 struct NasSinkLoadsPass : nas::impl::NasSinkLoadsBase<NasSinkLoadsPass> {
   void runOnOperation() override {
-    // Last op first: when an op moves, its users are already where they
-    // stay, so a load, the extraction of its element and the broadcast of
-    // that element all end up next to the FMA.
-    getOperation().walk([](Block *block) {
-      SmallVector<Operation *> ops;
-      for (Operation &op : *block)
-        if (isSinkable(&op))
-          ops.push_back(&op);
-      for (Operation *op : llvm::reverse(ops))
-        sink(op);
-    });
+    SmallVector<Block *> blocks;
+    getOperation().walk([&](Block *block) { blocks.push_back(block); });
+    for (Block *block : blocks)
+      sinkInBlock(*block);
   }
 };
 

@@ -266,9 +266,11 @@ def NasSinkLoads : Pass<"nas-sink-loads", "mlir::LLVM::LLVMFuncOp"> {
     computation (`llvm.getelementptr`), element extraction or insertion,
     shuffle and bitcast, moves to right before the first op of its block
     that uses it. An op with a user in another block stays. A load also
-    stays when an op between it and its user may write memory; a prefetch
-    does not count as a write. So the load of an input element, its
-    extraction and its broadcast end up next to the FMA that uses them.
+    stays when an op between it and its user may write memory. A prefetch
+    does not count as a write, and inline assembly always does. So the
+    load of an input element, its extraction and its broadcast end up next
+    to the FMA that uses them. The new order is computed on the old one
+    and applied once per block, in time linear in the uses.
 
     The lowering of a register block reads all the input elements of a
     reduction step before the first FMA. LLVM's scheduler usually

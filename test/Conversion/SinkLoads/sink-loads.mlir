@@ -111,3 +111,33 @@ llvm.func @other_block(%p: !llvm.ptr, %a: f32) -> f32 {
   %z = llvm.fmul %x, %y : f32
   llvm.return %z : f32
 }
+
+// -----
+
+// Inline assembly may write memory even without declared side effects.
+// CHECK-LABEL: llvm.func @inline_asm_between
+// CHECK-NEXT:    %[[X:.*]] = llvm.load %arg0
+// CHECK-NEXT:    llvm.inline_asm
+// CHECK-NEXT:    llvm.fadd %[[X]], %[[X]]
+llvm.func @inline_asm_between(%p: !llvm.ptr) -> f32 {
+  %x = llvm.load %p : !llvm.ptr -> f32
+  llvm.inline_asm "movl $$0, ($0)", "r,~{memory}" %p : (!llvm.ptr) -> ()
+  %y = llvm.fadd %x, %x : f32
+  llvm.return %y : f32
+}
+
+// -----
+
+// A load with two users moves before the first of them.
+// CHECK-LABEL: llvm.func @two_users
+// CHECK-NEXT:    %[[C:.*]] = llvm.fmul %arg1, %arg1
+// CHECK-NEXT:    %[[X:.*]] = llvm.load %arg0
+// CHECK-NEXT:    %[[A:.*]] = llvm.fadd %[[X]], %[[C]]
+// CHECK-NEXT:    llvm.fadd %[[A]], %[[X]]
+llvm.func @two_users(%p: !llvm.ptr, %b: f32) -> f32 {
+  %x = llvm.load %p : !llvm.ptr -> f32
+  %c = llvm.fmul %b, %b : f32
+  %a = llvm.fadd %x, %c : f32
+  %y = llvm.fadd %a, %x : f32
+  llvm.return %y : f32
+}
