@@ -17,6 +17,12 @@
 // RUN: %{host} --entry=stride2 | FileCheck %s --check-prefix=STRIDE2
 // RUN: %{sse2t} --entry=stride2 | FileCheck %s --check-prefix=STRIDE2
 // RUN: %{avx2} --entry=stride2 | FileCheck %s --check-prefix=STRIDE2
+// RUN: %{host} --entry=stride2_odd_rows | FileCheck %s --check-prefix=STRIDE2-ODD-ROWS
+// RUN: %{sse2t} --entry=stride2_odd_rows | FileCheck %s --check-prefix=STRIDE2-ODD-ROWS
+// RUN: %{avx2} --entry=stride2_odd_rows | FileCheck %s --check-prefix=STRIDE2-ODD-ROWS
+// RUN: %{host} --entry=stride_rows_only | FileCheck %s --check-prefix=STRIDE-ROWS-ONLY
+// RUN: %{sse2t} --entry=stride_rows_only | FileCheck %s --check-prefix=STRIDE-ROWS-ONLY
+// RUN: %{avx2} --entry=stride_rows_only | FileCheck %s --check-prefix=STRIDE-ROWS-ONLY
 // RUN: %{host} --entry=dilated_asymmetric | FileCheck %s --check-prefix=DILATED-ASYMMETRIC
 // RUN: %{sse2t} --entry=dilated_asymmetric | FileCheck %s --check-prefix=DILATED-ASYMMETRIC
 // RUN: %{avx2} --entry=dilated_asymmetric | FileCheck %s --check-prefix=DILATED-ASYMMETRIC
@@ -51,13 +57,35 @@ func.func @conv3x3_5x5(%x: tensor<1x64x5x5xf32>, %w: tensor<48x64x3x3xf32>, %b: 
   return %0 : tensor<1x48x5x5xf32>
 }
 
-// 3x3, stride 2, padding 1, 64 -> 16 channels on 8x8: 4 x 4 outputs, one
-// row per block, as strided convolutions keep.
+// 3x3, stride 2, padding 1, 64 -> 16 channels on 8x8: 4 x 4 outputs, in
+// blocks of 2 rows of 4 outputs: each row of a block reads its own input
+// row, 2 rows below the previous one.
 // STRIDE2: output: tensor<1x16x4x4xf32>
 // STRIDE2: check: passed
 func.func @stride2(%x: tensor<1x64x8x8xf32>, %w: tensor<16x64x3x3xf32>, %b: tensor<16xf32>) -> tensor<1x16x4x4xf32> {
   %0 = nas.conv2d %x, %w, %b {strides = array<i64: 2, 2>, padding = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, groups = 1} : (tensor<1x64x8x8xf32>, tensor<16x64x3x3xf32>, tensor<16xf32>) -> tensor<1x16x4x4xf32>
   return %0 : tensor<1x16x4x4xf32>
+}
+
+// 3x3, stride 2, padding 1, 256 -> 128 channels on 13x13: 7 x 7 outputs.
+// With AVX-512, the 4 channel tiles of 32 are the outermost loop (the
+// weight takes 1.2 MB), and each computes blocks of 2 rows of 7 outputs
+// and a peeled last row.
+// STRIDE2-ODD-ROWS: output: tensor<1x128x7x7xf32>
+// STRIDE2-ODD-ROWS: check: passed
+func.func @stride2_odd_rows(%x: tensor<1x256x13x13xf32>, %w: tensor<128x256x3x3xf32>, %b: tensor<128xf32>) -> tensor<1x128x7x7xf32> {
+  %0 = nas.conv2d %x, %w, %b {strides = array<i64: 2, 2>, padding = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, groups = 1} : (tensor<1x256x13x13xf32>, tensor<128x256x3x3xf32>, tensor<128xf32>) -> tensor<1x128x7x7xf32>
+  %1 = nas.relu %0 : tensor<1x128x7x7xf32> -> tensor<1x128x7x7xf32>
+  return %1 : tensor<1x128x7x7xf32>
+}
+
+// 3x3 with stride 2 along the rows only, padding 1, 64 -> 32 channels on
+// 10x7: 5 x 7 outputs.
+// STRIDE-ROWS-ONLY: output: tensor<1x32x5x7xf32>
+// STRIDE-ROWS-ONLY: check: passed
+func.func @stride_rows_only(%x: tensor<1x64x10x7xf32>, %w: tensor<32x64x3x3xf32>, %b: tensor<32xf32>) -> tensor<1x32x5x7xf32> {
+  %0 = nas.conv2d %x, %w, %b {strides = array<i64: 2, 1>, padding = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, groups = 1} : (tensor<1x64x10x7xf32>, tensor<32x64x3x3xf32>, tensor<32xf32>) -> tensor<1x32x5x7xf32>
+  return %0 : tensor<1x32x5x7xf32>
 }
 
 // 3x3, dilation 2, padding [2, 1, 3, 0] (top, left, bottom, right),

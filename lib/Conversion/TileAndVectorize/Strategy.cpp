@@ -137,9 +137,8 @@ int64_t nas::tile_and_vectorize::tileOrFull(int64_t size, int64_t tile) {
 }
 
 RegisterBlock nas::tile_and_vectorize::chooseGemmRegisterBlock(
-    const CpuTarget &target, int64_t height, int64_t width, int64_t stride,
-    int64_t channels, int64_t reduction, unsigned bitWidth,
-    int64_t maxImageRows) {
+    const CpuTarget &target, int64_t height, int64_t width, int64_t channels,
+    int64_t reduction, unsigned bitWidth, int64_t maxImageRows) {
   int64_t lanes = target.getLanes(bitWidth);
   int64_t registers = target.vectorRegisters;
   int64_t elementBytes = bitWidth / 8;
@@ -190,13 +189,13 @@ RegisterBlock nas::tile_and_vectorize::chooseGemmRegisterBlock(
                              getUtilization(channels, vectors * lanes);
         // Multiply-adds per load slot: each step over the reduction does
         // one multiply-add per accumulator, one broadcast per pixel and
-        // one load per weight vector. A broadcast counts stride^2 slots, a
-        // measured factor: on stride 2 (AVX-512), blocks of 14 pixels by 2
-        // vectors ran 1.4 to 1.6 times slower than 6 by 4.
+        // one load per weight vector. The stride does not matter: on
+        // stride 2, blocks of 14 pixels by 2 vectors and of 2 rows of 7
+        // pixels are the fastest too (AVX-512).
         int64_t pixels = imageRows * rows;
-        double intensity = static_cast<double>(pixels * vectors) /
-                           (static_cast<double>(pixels * stride * stride) +
-                            weightLoadCost * vectors);
+        double intensity =
+            static_cast<double>(pixels * vectors) /
+            (static_cast<double>(pixels) + weightLoadCost * vectors);
         double score = utilization * intensity;
         if (score > bestScore + 1e-9) {
           bestScore = score;
@@ -257,17 +256,9 @@ nas::tile_and_vectorize::planTiling(linalg::LinalgOp op,
 
   if (isa<linalg::Conv2DNhwcHwcfOp>(op.getOperation())) {
     ArrayRef<int64_t> filter = shapeOf(1);
-    auto strides = cast<linalg::Conv2DNhwcHwcfOp>(op.getOperation())
-                       .getStrides()
-                       .getValues<int64_t>();
-    // The stride along a row separates the pixels of a block. Strided
-    // convolutions keep one output row per block, because blocks of 3 rows
-    // ran 13% to 29% slower than one row on stride 2 (AVX-512).
-    int64_t stride = strides[1];
-    int64_t maxImageRows = strides[0] > 1 || stride > 1 ? 1 : INT64_MAX;
-    RegisterBlock block = chooseGemmRegisterBlock(
-        target, output[1], output[2], stride, output[3],
-        filter[0] * filter[1] * filter[2], bitWidth, maxImageRows);
+    RegisterBlock block =
+        chooseGemmRegisterBlock(target, output[1], output[2], output[3],
+                                filter[0] * filter[1] * filter[2], bitWidth);
     // Channel tiles go outermost when there are enough of them to share
     // among threads, and each reuses its weight panel over all pixels.
     // With fewer, their panels are small, so output rows go outermost and
@@ -299,9 +290,9 @@ nas::tile_and_vectorize::planTiling(linalg::LinalgOp op,
     if (block.imageRows > 1 && output[1] % block.imageRows != 0 &&
         (!channelsOutermost ||
          (channelTiles % 2 != 0 && channelTiles < kMinCollapsedTiles))) {
-      block = chooseGemmRegisterBlock(
-          target, output[1], output[2], stride, output[3],
-          filter[0] * filter[1] * filter[2], bitWidth, /*maxImageRows=*/1);
+      block = chooseGemmRegisterBlock(target, output[1], output[2], output[3],
+                                      filter[0] * filter[1] * filter[2],
+                                      bitWidth, /*maxImageRows=*/1);
       channelsOutermost = isChannelsOutermost(block);
     }
     // One step of the reduction over (kh, kw, c) is an outer product of
@@ -329,9 +320,8 @@ nas::tile_and_vectorize::planTiling(linalg::LinalgOp op,
     // M x K times K x N: the same register block as a convolution, with
     // rows of the left operand in place of output pixels.
     int64_t reduction = shapeOf(0)[1];
-    RegisterBlock block =
-        chooseGemmRegisterBlock(target, /*height=*/1, output[0], /*stride=*/1,
-                                output[1], reduction, bitWidth);
+    RegisterBlock block = chooseGemmRegisterBlock(
+        target, /*height=*/1, output[0], output[1], reduction, bitWidth);
     TilingPlan plan;
     plan.kind = "matmul";
     plan.parallelTiles = {tileOrFull(output[0], block.rows),

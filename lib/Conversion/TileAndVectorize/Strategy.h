@@ -60,7 +60,7 @@ int64_t tileOrFull(int64_t size, int64_t tile);
 
 /// Chooses the register block of a direct convolution or matrix product
 /// that computes `height` x `width` outputs (image rows by outputs along a
-/// row, `stride` input pixels apart) by `channels` output channels. Each
+/// row) by `channels` output channels. Each
 /// output accumulates `reduction` products of a broadcast input element and
 /// a vector of weights. The block keeps its accumulators, one weight vector
 /// per register column and one broadcast input in the target's vector
@@ -71,9 +71,8 @@ int64_t tileOrFull(int64_t size, int64_t tile);
 /// favors blocks of many pixels by few vectors, over several image rows (at
 /// most `maxImageRows`) when the rows are short.
 RegisterBlock chooseGemmRegisterBlock(const CpuTarget &target, int64_t height,
-                                      int64_t width, int64_t stride,
-                                      int64_t channels, int64_t reduction,
-                                      unsigned bitWidth,
+                                      int64_t width, int64_t channels,
+                                      int64_t reduction, unsigned bitWidth,
                                       int64_t maxImageRows = INT64_MAX);
 
 /// Chooses the register block of a depthwise convolution or pooling window

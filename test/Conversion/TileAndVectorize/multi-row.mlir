@@ -1,10 +1,9 @@
 // nas-tile-and-vectorize with register blocks that span several output
 // rows. For x86-64-v4 (32 registers of 16 f32, and the 32 KiB L1 cache that
 // a named CPU is given), a block of R rows by P columns by v vectors scores
-// (useful fraction) * R * P * v / (R * P * s^2 + c * v), where s is the
-// stride along the rows and a weight vector costs c = 2 load slots when its
-// panel exceeds half of the L1 cache. A block spans several rows only when
-// it spans whole rows and the convolution has stride 1 along the rows.
+// (useful fraction) * R * P * v / (R * P + c * v), where a weight vector
+// costs c = 2 load slots when its panel exceeds half of the L1 cache. A
+// block spans several rows only when it spans whole rows.
 // RUN: nas-opt %s -nas-tile-and-vectorize=cpu=x86-64-v4 -split-input-file | FileCheck %s --implicit-check-not=nas.
 
 // 1x1, 256 -> 128 channels on 7x7, bias and relu. The panel takes 16 KiB
@@ -112,14 +111,16 @@ func.func @all_rows(%x: tensor<1x9x3x512xf32>, %w: tensor<1x1x512x16xf32>,
 
 // -----
 
-// 1x1 with stride 2, 512 -> 16 channels on 8x8: 4 x 4 outputs. A strided
-// convolution keeps one output row per block, although 4 x 4 x 1 would
-// score 16/(64 + 2) = 0.24 against 1 x 4 x 1 (4/18 = 0.22): such blocks
-// ran slower on stride 2. Each tile reads the 7 input columns of its row
-// and uses columns 0, 2, 4 and 6.
+// 1x1 with stride 2, 512 -> 16 channels on 8x8: 4 x 4 outputs. The stride
+// does not change the score: 4 x 4 x 1 would score 16/(16 + 2) = 0.89 but
+// covers the whole output, so the block takes 2 rows of 4 pixels. Each
+// row of the block reads the 7 input columns of its input row and uses
+// columns 0, 2, 4 and 6.
 // CHECK-LABEL: func.func @stride2
-// CHECK:         scf.for %{{.*}} = %c0 to %c4 step %c1
-// CHECK:           scf.for %{{.*}} = %c0 to %c512 step %c1 iter_args(%{{.*}} = %{{.*}}) -> (vector<4x16xf32>)
+// CHECK:         scf.for %{{.*}} = %c0 to %c4 step %c2
+// CHECK:           scf.for %{{.*}} = %c0 to %c512 step %c1 iter_args(%{{.*}} = %{{.*}}, %{{.*}} = %{{.*}}) -> (vector<4x16xf32>, vector<4x16xf32>)
+// CHECK:             vector.transfer_read %arg0{{.*}} : tensor<1x8x8x512xf32>, vector<7x1xf32>
+// CHECK-COUNT-4:     vector.contract {{.*}} : vector<1xf32>, vector<1x16xf32> into vector<16xf32>
 // CHECK:             vector.transfer_read %arg0{{.*}} : tensor<1x8x8x512xf32>, vector<7x1xf32>
 // CHECK-COUNT-4:     vector.contract {{.*}} : vector<1xf32>, vector<1x16xf32> into vector<16xf32>
 // CHECK-NOT:         vector.transfer_read %arg0
