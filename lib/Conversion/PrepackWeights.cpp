@@ -250,7 +250,8 @@ int64_t getChannelBlock(linalg::LinalgOp op, const CpuTarget &target) {
 /// convolution, K for a matrix product), then `block`.
 RankedTensorType getBlockedType(RankedTensorType type, int64_t block) {
   ArrayRef<int64_t> shape = type.getShape();
-  SmallVector<int64_t> blocked = {llvm::divideCeil(shape.back(), block)};
+  SmallVector<int64_t> blocked = {
+      static_cast<int64_t>(llvm::divideCeil(shape.back(), block))};
   llvm::append_range(blocked, shape.drop_back());
   blocked.push_back(block);
   return RankedTensorType::get(blocked, type.getElementType());
