@@ -22,6 +22,7 @@ import shutil
 import subprocess
 import sys
 import time
+from statistics import median
 
 SCRIPT_DIR = os.path.dirname(os.path.abspath(__file__))
 SOURCE_DIR = os.path.dirname(SCRIPT_DIR)
@@ -468,26 +469,18 @@ def network_repeat(macs):
     return max(10, round(5e10 / macs))
 
 
-def median(values):
-    ordered = sorted(values)
-    middle = len(ordered) // 2
-    if len(ordered) % 2:
-        return ordered[middle]
-    return (ordered[middle - 1] + ordered[middle]) / 2.0
-
-
 def interleave(rounds, measure_nas, measure_peer):
     """Call measure_nas and measure_peer alternately, `rounds` times each.
 
     Either may be None. Returns (nas results, peer results, nas/peer
     ratios), the ratios one per round, each between two measurements taken
-    one after the other. The clock of a core can drift by 10% or more over
-    a minute, so two medians measured minutes apart, or always in the same
-    order, compare the clocks as much as the code.
+    one after the other. On the machine of docs/benchmarks.md the clock
+    moved between 3.4 and 4.15 GHz over minutes, so two medians measured
+    minutes apart compare the clocks as much as the code.
     """
     nas, peer, ratios = [], [], []
     for index in range(rounds):
-        # Alternating the order cancels a drift within the round too.
+        # Reversing the order every other round cancels a steady drift.
         order = [("nas", measure_nas), ("peer", measure_peer)]
         if index % 2:
             order.reverse()

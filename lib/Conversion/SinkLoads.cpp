@@ -34,10 +34,9 @@ bool mayWrite(Operation *op) {
          effects.hasEffect<MemoryEffects::Allocate>();
 }
 
-/// Returns true if `op` moves with the loads: a load that is neither
-/// volatile nor atomic, or one of the ops between a load and the FMA that
-/// uses the loaded element (address computation, element extraction and
-/// broadcast).
+/// Returns true if `op` may move: a load that is neither volatile nor
+/// atomic, or an op between a load and the FMA that uses the loaded element
+/// (address computation, element extraction and broadcast).
 bool isSinkable(Operation *op) {
   if (auto load = dyn_cast<LLVM::LoadOp>(op))
     return !load.getVolatile_() &&
@@ -46,9 +45,9 @@ bool isSinkable(Operation *op) {
              LLVM::ShuffleVectorOp, LLVM::BitcastOp>(op);
 }
 
-/// The place of an op in the new order of its block: before the op at
-/// `anchor` (an index in the old order), and the larger `depth`, the
-/// earlier. Ops that stay have their own index and depth 0.
+/// A position in the new order of a block: right before the op at `anchor`
+/// (an index in the old order), earlier for a larger `depth`. An op that
+/// stays has its own index and depth 0.
 struct Place {
   int64_t anchor;
   int64_t depth;
@@ -57,12 +56,11 @@ struct Place {
   }
 };
 
-/// Reorders `block` so that each sinkable op is right before its first user
+/// Reorders `block` so that each movable op is right before its first user
 /// in the block, unless it is a load and an op in between may write memory.
 /// The ops are visited last first, so that a load, the extraction of its
-/// element and the broadcast of that element end up next to the FMA. The
-/// places are computed on the old order and applied at the end, in time
-/// linear in the uses (and n log n for the sort).
+/// element and its broadcast end up together next to the FMA. The positions
+/// are computed on the old order and applied once, with one sort.
 void sinkInBlock(Block &block) {
   SmallVector<Operation *> ops;
   DenseMap<Operation *, int64_t> index;
@@ -71,9 +69,8 @@ void sinkInBlock(Block &block) {
     ops.push_back(&op);
   }
   int64_t count = ops.size();
-  // nextWrite[i]: the index of the first op after op i that may write
-  // memory, or count.
-  SmallVector<int64_t> nextWrite(count + 1, count);
+  // The index of the first op after op i that may write memory, or count.
+  SmallVector<int64_t> nextWrite(count, count);
   for (int64_t i = count - 1; i > 0; --i)
     nextWrite[i - 1] = mayWrite(ops[i]) ? i : nextWrite[i];
 

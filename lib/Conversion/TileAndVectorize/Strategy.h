@@ -60,16 +60,15 @@ int64_t tileOrFull(int64_t size, int64_t tile);
 
 /// Chooses the register block of a direct convolution or matrix product
 /// that computes `height` x `width` outputs (image rows by outputs along a
-/// row) by `channels` output channels. Each
-/// output accumulates `reduction` products of a broadcast input element and
-/// a vector of weights. The block keeps its accumulators, one weight vector
-/// per register column and one broadcast input in the target's vector
-/// registers, and its weight panel (`reduction` x columns) in half of the
-/// L2 cache. It maximizes the useful fraction of the computed block times
-/// its multiply-adds per load slot. A weight vector costs more than one
-/// load slot when the panel does not fit in half of the L1 cache. This
-/// favors blocks of many pixels by few vectors, over several image rows (at
-/// most `maxImageRows`) when the rows are short.
+/// row) by `channels` output channels. Each output accumulates `reduction`
+/// products of a broadcast input element and a vector of weights. The block
+/// keeps its accumulators, one weight vector per register column and one
+/// broadcast input in the target's vector registers, and its weight panel
+/// (`reduction` x columns) in half of the L2 cache. It maximizes the useful
+/// fraction of the computed block times its multiply-adds per load slot. A
+/// weight vector costs more than one load slot when the panel does not fit in
+/// half of the L1 cache. This favors blocks of many pixels by few vectors, over
+/// several image rows (at most `maxImageRows`) when the rows are short.
 RegisterBlock chooseGemmRegisterBlock(const CpuTarget &target, int64_t height,
                                       int64_t width, int64_t channels,
                                       int64_t reduction, unsigned bitWidth,
