@@ -383,6 +383,47 @@ def measure_peak(work_dir, smoke):
     return fields
 
 
+CEILING_HEADER = ["loop", "GFLOP/s", "% peak", "% of its registers loop"]
+
+
+def measure_ceilings(work_dir, smoke):
+    """Return the `ceiling ...` figures of kernel_ceiling.cpp, in order.
+
+    Each is the GFLOP/s of one thread running the inner loop of a register
+    block alone; an empty list when the CPU has no AVX-512.
+    """
+    binary = os.path.join(work_dir, "kernel-ceiling")
+    compile_program(os.path.join(SCRIPT_DIR, "kernel_ceiling.cpp"), binary, [])
+    command = [binary]
+    if smoke:
+        command += ["--seconds=0.005", "--trials=1"]
+    else:
+        command += ["--seconds=0.05", "--trials=10"]
+    fields = parse_fields(run(command))
+    ceilings = [(key[len("ceiling "):], float(value))
+                for key, value in fields.items() if key.startswith("ceiling ")]
+    print(f"  isa: {fields['isa']}; {len(ceilings)} loops", flush=True)
+    return ceilings
+
+
+def format_ceiling_rows(ceilings, peak):
+    """Return the table cells of `ceilings`: each loop's GFLOP/s, its share
+    of the 1-thread FMA peak and of the loop of the same block that reads
+    nothing from memory (`registers`)."""
+    peak_gflops = peak_for(peak, 1)
+    own_peak = {name.split()[0]: gflops for name, gflops in ceilings
+                if name.endswith(" registers")}
+    rows = []
+    for name, gflops in ceilings:
+        block = name.split()[0]
+        share = (f"{100.0 * gflops / own_peak[block]:.1f}"
+                 if own_peak.get(block) else "n/a")
+        rows.append([name, f"{gflops:.1f}",
+                     f"{100.0 * gflops / peak_gflops:.1f}"
+                     if peak_gflops else "n/a", share])
+    return rows
+
+
 def combine_peaks(first, second):
     """Return the larger of two peak measurements for each thread count.
 
@@ -883,6 +924,8 @@ def main():
     machine = describe_machine(build_dir)
     print("harness: measuring the FMA peak", flush=True)
     peak_at_start = measure_peak(work_dir, args.smoke)
+    print("harness: measuring the inner loops of the kernels", flush=True)
+    ceilings = measure_ceilings(work_dir, args.smoke)
 
     onednn = None
     if os.path.exists("/usr/include/oneapi/dnnl/dnnl.hpp"):
@@ -916,11 +959,15 @@ def main():
 
     layer_cells = [format_layer_row(row, peak) for row in layer_rows]
     network_cells = [format_network_row(row, peak) for row in network_rows]
+    ceiling_cells = format_ceiling_rows(ceilings, peak)
     print()
     print(text_table(LAYER_HEADER, layer_cells))
     if network_cells:
         print()
         print(text_table(NETWORK_HEADER, network_cells))
+    if ceiling_cells:
+        print()
+        print(text_table(CEILING_HEADER, ceiling_cells))
     if any(row["agree"] is False for row in layer_rows):
         print("harness: warning: nas-run and oneDNN checksums differ on a "
               "layer marked NO", file=sys.stderr)
@@ -934,7 +981,7 @@ def main():
         }
         write_results(args.results, machine, versions,
                       (peak_at_start, peak_at_end, peak), tools, layer_rows,
-                      layer_cells, network_cells)
+                      layer_cells, network_cells, ceiling_cells)
         print(f"\nharness: wrote {args.results}")
     return 0
 
@@ -968,7 +1015,7 @@ def run_network_layers(tools, work_dir, rounds, smoke, log):
 
 
 def write_results(path, machine, versions, peaks, tools, layer_rows,
-                  layer_cells, network_cells):
+                  layer_cells, network_cells, ceiling_cells):
     peak_at_start, peak_at_end, peak = peaks
     lines = ["# Benchmark results", "",
              "Written by `benchmarks/run.sh`; see docs/benchmarks.md for what "
@@ -993,6 +1040,10 @@ def write_results(path, machine, versions, peaks, tools, layer_rows,
     if network_cells:
         lines += ["", "## Networks (1x3x224x224)", "",
                   markdown_table(NETWORK_HEADER, network_cells)]
+    if ceiling_cells:
+        lines += ["", "## Inner loops of the kernels (1 thread, "
+                  "kernel_ceiling.cpp)", "",
+                  markdown_table(CEILING_HEADER, ceiling_cells)]
     with open(path, "w") as file:
         file.write("\n".join(lines) + "\n")
 
