@@ -209,6 +209,9 @@ def NasTileAndVectorize
            "With mark-parallel-loops, the smallest number of iterations "
            "(multiply-adds, or elements of a copy or transpose) of an anchor "
            "whose tile loops are marked">,
+    Option<"skipPaddingTaps", "skip-padding-taps", "bool", /*default=*/"true",
+           "Leave out the multiply-adds of convolution tiles whose input "
+           "element lies in zero padding">,
   ];
   let dependentDialects = [
     "mlir::affine::AffineDialect",

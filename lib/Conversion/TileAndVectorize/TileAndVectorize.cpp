@@ -15,6 +15,7 @@
 #include "FuseDepthwise.h"
 #include "GroupedConv.h"
 #include "Padding.h"
+#include "SkipPaddingTaps.h"
 #include "SplitPaddedWindows.h"
 #include "Strategy.h"
 #include "WeightPanels.h"
@@ -554,6 +555,8 @@ struct NasTileAndVectorizePass
     vectorizeMarkedOps(rewriter, func);
     simplifyVectorCode(func);
     hoistAccumulators(rewriter, func);
+    if (skipPaddingTaps)
+      nas::tile_and_vectorize::skipPaddingTaps(rewriter, func, canonicalize);
     readPadsInRegisters(rewriter, func);
     decomposePads(rewriter, func);
     canonicalize(func);
