@@ -183,7 +183,14 @@ def NasTileAndVectorize
        vectorized with `linalg::vectorize`.
     4. The accumulator reads and writes are hoisted out of the reduction
        loops, so that the accumulators stay in vector registers.
-    5. Every `tensor.pad` with a constant value becomes an insert of its
+    5. With `skip-padding-taps`, a convolution tile leaves out the
+       multiply-adds whose input element lies in zero padding: its kernel
+       rows run under an `scf.if` on the input row, and in the tiles at
+       the left and right edges (first and last iterations of the column
+       loop, peeled) the loop over kernel columns is unrolled and each
+       contraction keeps only the pixels whose input column lies inside
+       the source.
+    6. Every `tensor.pad` with a constant value becomes an insert of its
        source into an empty tensor and fills of the border, which lets
        empty tensor elimination compute the source in the padded buffer.
 

@@ -250,10 +250,37 @@ bool isFunctionOf(Value value, scf::ForOp loop) {
   });
 }
 
+/// Returns the static trip count of `loop`, if its bounds are constants.
+std::optional<int64_t> getTripCount(scf::ForOp loop) {
+  std::optional<int64_t> lower = getConstantIntValue(loop.getLowerBound());
+  std::optional<int64_t> upper = getConstantIntValue(loop.getUpperBound());
+  std::optional<int64_t> step = getConstantIntValue(loop.getStep());
+  if (!lower || !upper || !step || *step <= 0)
+    return std::nullopt;
+  return std::max<int64_t>(0, (*upper - *lower + *step - 1) / *step);
+}
+
+/// Returns true if peeling `loop` leaves the loops that nas-parallelize-loops
+/// distributes as they are. That pass runs the outermost marked loop in
+/// parallel, and collapses the marked loop right inside it into it when
+/// the outer one has fewer than 16 iterations. A marked loop is left alone
+/// unless a marked loop around it has at least 16 iterations.
+bool isPeelable(scf::ForOp loop) {
+  if (!loop->hasAttr(kParallelMarker))
+    return true;
+  for (auto outer = loop->getParentOfType<scf::ForOp>(); outer;
+       outer = outer->getParentOfType<scf::ForOp>()) {
+    if (!outer->hasAttr(kParallelMarker))
+      continue;
+    std::optional<int64_t> trips = getTripCount(outer);
+    return trips && *trips >= 16;
+  }
+  return false;
+}
+
 /// Peels the first and last iterations of every tile loop whose induction
 /// variable sets the input column of a tap, so that the edge tiles have
-/// constant columns. Loops marked for the threads stay whole: they would
-/// no longer be one loop that nas-parallelize-loops distributes.
+/// constant columns.
 bool peelColumnLoops(RewriterBase &rewriter, func::FuncOp func) {
   llvm::SetVector<Operation *> columnLoops;
   for (Tap tap : collectTaps(func)) {
@@ -263,26 +290,24 @@ bool peelColumnLoops(RewriterBase &rewriter, func::FuncOp func) {
                                           : reductions.back().getOperation();
     for (auto loop = above->getParentOfType<scf::ForOp>(); loop;
          loop = loop->getParentOfType<scf::ForOp>())
-      if (!loop->hasAttr(kParallelMarker) && dependsOn(column, loop))
+      if (isPeelable(loop) && dependsOn(column, loop))
         columnLoops.insert(loop);
   }
   bool changed = false;
   for (Operation *op : columnLoops) {
     auto loop = cast<scf::ForOp>(op);
-    std::optional<int64_t> lower = getConstantIntValue(loop.getLowerBound());
-    std::optional<int64_t> upper = getConstantIntValue(loop.getUpperBound());
-    std::optional<int64_t> step = getConstantIntValue(loop.getStep());
-    if (!lower || !upper || !step || *step <= 0)
-      continue;
-    int64_t trips = (*upper - *lower + *step - 1) / *step;
-    if (trips < 2)
+    std::optional<int64_t> trips = getTripCount(loop);
+    if (!trips || *trips < 2)
       continue;
     // The last iteration: a copy of the loop over it, after the loop.
-    int64_t last = *lower + (trips - 1) * *step;
-    rewriter.setInsertionPointAfter(loop);
-    auto lastIteration = cast<scf::ForOp>(rewriter.clone(*loop));
+    int64_t lower = *getConstantIntValue(loop.getLowerBound());
+    int64_t step = *getConstantIntValue(loop.getStep());
+    int64_t last = lower + (*trips - 1) * step;
+    rewriter.setInsertionPoint(loop);
     Value lastStart =
         arith::ConstantIndexOp::create(rewriter, loop.getLoc(), last);
+    rewriter.setInsertionPointAfter(loop);
+    auto lastIteration = cast<scf::ForOp>(rewriter.clone(*loop));
     rewriter.modifyOpInPlace(lastIteration, [&] {
       lastIteration.setLowerBound(lastStart);
       lastIteration.getInitArgsMutable().assign(loop.getResults());
@@ -290,12 +315,8 @@ bool peelColumnLoops(RewriterBase &rewriter, func::FuncOp func) {
     for (auto [result, replacement] :
          llvm::zip_equal(loop.getResults(), lastIteration.getResults()))
       rewriter.replaceAllUsesExcept(result, replacement, lastIteration);
-    rewriter.setInsertionPoint(loop);
-    Value lastStartBefore =
-        arith::ConstantIndexOp::create(rewriter, loop.getLoc(), last);
-    rewriter.modifyOpInPlace(loop,
-                             [&] { loop.setUpperBound(lastStartBefore); });
-    if (trips >= 3) {
+    rewriter.modifyOpInPlace(loop, [&] { loop.setUpperBound(lastStart); });
+    if (*trips >= 3) {
       scf::ForOp firstIteration;
       (void)scf::peelForLoopFirstIteration(rewriter, loop, firstIteration);
     }
@@ -316,11 +337,8 @@ bool unrollColumnLoops(func::FuncOp func) {
     for (scf::ForOp loop : getReductionLoops(tap.contract)) {
       if (!isFunctionOf(column, loop))
         continue;
-      std::optional<int64_t> lower = getConstantIntValue(loop.getLowerBound());
-      std::optional<int64_t> upper = getConstantIntValue(loop.getUpperBound());
-      std::optional<int64_t> step = getConstantIntValue(loop.getStep());
-      if (lower && upper && step && *step > 0 &&
-          (*upper - *lower + *step - 1) / *step <= kMaxUnrolledColumns)
+      std::optional<int64_t> trips = getTripCount(loop);
+      if (trips && *trips <= kMaxUnrolledColumns)
         kernelColumnLoops.insert(loop);
       break;
     }
