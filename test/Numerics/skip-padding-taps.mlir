@@ -48,12 +48,12 @@ func.func @beyond_reach(%x: tensor<1x8x5x7xf32>, %w: tensor<16x8x3x3xf32>, %b: t
   return %0 : tensor<1x16x9x11xf32>
 }
 
-// 5x5, padding [top 0, left 2, bottom 3, right 1], 6 -> 32 channels on
+// 5x5, padding [top 0, left 2, bottom 3, right 1], 12 -> 32 channels on
 // 29x29: several column tiles per row, the last one partial.
 // ASYMMETRIC-5X5: output: tensor<1x32x28x28xf32>
 // ASYMMETRIC-5X5: check: passed
-func.func @asymmetric_5x5(%x: tensor<1x6x29x29xf32>, %w: tensor<32x6x5x5xf32>, %b: tensor<32xf32>) -> tensor<1x32x28x28xf32> {
-  %0 = nas.conv2d %x, %w, %b {strides = array<i64: 1, 1>, padding = array<i64: 0, 2, 3, 1>, dilations = array<i64: 1, 1>, groups = 1} : (tensor<1x6x29x29xf32>, tensor<32x6x5x5xf32>, tensor<32xf32>) -> tensor<1x32x28x28xf32>
+func.func @asymmetric_5x5(%x: tensor<1x12x29x29xf32>, %w: tensor<32x12x5x5xf32>, %b: tensor<32xf32>) -> tensor<1x32x28x28xf32> {
+  %0 = nas.conv2d %x, %w, %b {strides = array<i64: 1, 1>, padding = array<i64: 0, 2, 3, 1>, dilations = array<i64: 1, 1>, groups = 1} : (tensor<1x12x29x29xf32>, tensor<32x12x5x5xf32>, tensor<32xf32>) -> tensor<1x32x28x28xf32>
   return %0 : tensor<1x32x28x28xf32>
 }
 

@@ -30,6 +30,13 @@ namespace {
 /// Largest trip count of a loop over kernel columns that the step unrolls.
 constexpr int64_t kMaxUnrolledColumns = 16;
 
+/// Fewest steps of the channel loop of a tap for which its tile is peeled
+/// and unrolled. Each copy of a tile adds code, and the copies of many
+/// small tiles cost more compile time than their trimmed steps save: a
+/// 7x7 convolution in 64 groups of 3 channels on 28x57 compiled in 33 s
+/// instead of 6 s.
+constexpr int64_t kMinChannelSteps = 8;
+
 /// One tap of a convolution tile: a contraction of pixels x 1 input
 /// elements, read from a zero-padded N x H x W x C tensor, with 1 x F
 /// weights into pixels x F accumulators.
@@ -278,12 +285,24 @@ bool isPeelable(scf::ForOp loop) {
   return false;
 }
 
+/// Returns true if the loop right around the contraction of `tap`, over
+/// input channels, has at least kMinChannelSteps iterations.
+bool hasLongChannelLoop(Tap tap) {
+  SmallVector<scf::ForOp> loops = getReductionLoops(tap.contract);
+  if (loops.empty())
+    return false;
+  std::optional<int64_t> trips = getTripCount(loops.front());
+  return trips && *trips >= kMinChannelSteps;
+}
+
 /// Peels the first and last iterations of every tile loop whose induction
 /// variable sets the input column of a tap, so that the edge tiles have
 /// constant columns.
 bool peelColumnLoops(RewriterBase &rewriter, func::FuncOp func) {
   llvm::SetVector<Operation *> columnLoops;
   for (Tap tap : collectTaps(func)) {
+    if (!hasLongChannelLoop(tap))
+      continue;
     Value column = tap.read.getIndices()[2];
     SmallVector<scf::ForOp> reductions = getReductionLoops(tap.contract);
     Operation *above = reductions.empty() ? tap.contract.getOperation()
@@ -332,7 +351,7 @@ bool unrollColumnLoops(func::FuncOp func) {
   llvm::SetVector<Operation *> kernelColumnLoops;
   for (Tap tap : collectTaps(func)) {
     Value column = tap.read.getIndices()[2];
-    if (matchPattern(column, m_Constant()))
+    if (matchPattern(column, m_Constant()) || !hasLongChannelLoop(tap))
       continue;
     for (scf::ForOp loop : getReductionLoops(tap.contract)) {
       if (!isFunctionOf(column, loop))
