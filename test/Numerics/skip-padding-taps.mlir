@@ -25,6 +25,10 @@
 // RUN: %{host} --entry=rows_7_blocks | FileCheck %s --check-prefix=ROWS-7-BLOCKS
 // RUN: %{sse2t} --entry=rows_7_blocks | FileCheck %s --check-prefix=ROWS-7-BLOCKS
 // RUN: %{avx2} --entry=rows_7_blocks | FileCheck %s --check-prefix=ROWS-7-BLOCKS
+// RUN: %{host} --entry=strided | FileCheck %s --check-prefix=STRIDED
+// RUN: %{sse2t} --entry=strided | FileCheck %s --check-prefix=STRIDED
+// RUN: %{avx2} --entry=strided | FileCheck %s --check-prefix=STRIDED
+// RUN: %{nchw} --entry=strided | FileCheck %s --check-prefix=STRIDED
 // RUN: %{host} --entry=chain_batch2 | FileCheck %s --check-prefix=CHAIN-BATCH2
 // RUN: %{sse2t} --entry=chain_batch2 | FileCheck %s --check-prefix=CHAIN-BATCH2
 // RUN: %{avx2} --entry=chain_batch2 | FileCheck %s --check-prefix=CHAIN-BATCH2
@@ -74,6 +78,17 @@ func.func @rows_7_blocks(%x: tensor<1x128x7x7xf32>, %w: tensor<64x128x3x3xf32>, 
   %0 = nas.conv2d %x, %w, %b {strides = array<i64: 1, 1>, padding = array<i64: 1, 1, 1, 1>, dilations = array<i64: 1, 1>, groups = 1} : (tensor<1x128x7x7xf32>, tensor<64x128x3x3xf32>, tensor<64xf32>) -> tensor<1x64x7x7xf32>
   %1 = nas.relu %0 : tensor<1x64x7x7xf32> -> tensor<1x64x7x7xf32>
   return %1 : tensor<1x64x7x7xf32>
+}
+
+// 3x3, stride 2, padding [top 1, left 2, bottom 0, right 2], 16 -> 32
+// channels on 29x29: one contraction per pixel, those on padded columns
+// left out.
+// STRIDED: output: tensor<1x32x14x16xf32>
+// STRIDED: check: passed
+func.func @strided(%x: tensor<1x16x29x29xf32>, %w: tensor<32x16x3x3xf32>, %b: tensor<32xf32>) -> tensor<1x32x14x16xf32> {
+  %0 = nas.conv2d %x, %w, %b {strides = array<i64: 2, 2>, padding = array<i64: 1, 2, 0, 2>, dilations = array<i64: 1, 1>, groups = 1} : (tensor<1x16x29x29xf32>, tensor<32x16x3x3xf32>, tensor<32xf32>) -> tensor<1x32x14x16xf32>
+  %1 = nas.relu %0 : tensor<1x32x14x16xf32> -> tensor<1x32x14x16xf32>
+  return %1 : tensor<1x32x14x16xf32>
 }
 
 // Two 3x3 layers, batch 2, on 15x17: the second reads the padded buffer

@@ -37,13 +37,17 @@ constexpr int64_t kMaxUnrolledColumns = 16;
 /// instead of 6 s.
 constexpr int64_t kMinChannelSteps = 8;
 
-/// One tap of a convolution tile: a contraction of pixels x 1 input
-/// elements, read from a zero-padded N x H x W x C tensor, with 1 x F
-/// weights into pixels x F accumulators.
+/// One tap of a convolution tile: a contraction of input elements read
+/// from a zero-padded N x H x W x C tensor with 1 x F weights. Either the
+/// contraction takes a column of pixels x 1 elements, the read itself, into
+/// pixels x F accumulators, or (for strided convolutions, whose read spans
+/// the columns between pixels) one element of the read, at `element`, into
+/// the F accumulators of one pixel.
 struct Tap {
   vector::ContractionOp contract;
   vector::TransferReadOp read;
   tensor::PadOp pad;
+  std::optional<int64_t> element;
 };
 
 /// Returns true if `maps` are those of an outer product of a P x 1 and a
@@ -59,13 +63,38 @@ bool isOuterProductMaps(vector::ContractionOp contract) {
   return contract.getIndexingMapsArray() == expected;
 }
 
+/// Returns true if `contract` multiplies a 1-element vector with a 1 x F
+/// operand into F: (f, c) -> (c), (c, f), (f).
+bool isScaledRowMaps(vector::ContractionOp contract) {
+  MLIRContext *context = contract.getContext();
+  AffineExpr f, c;
+  bindDims(context, f, c);
+  SmallVector<AffineMap> expected = {AffineMap::get(2, 0, {c}, context),
+                                     AffineMap::get(2, 0, {c, f}, context),
+                                     AffineMap::get(2, 0, {f}, context)};
+  return contract.getIndexingMapsArray() == expected;
+}
+
 /// Returns the tap of `contract`, or nothing when its left operand is not a
-/// column of pixels read from a pad of rows and columns with zeros.
+/// column of pixels, or one element of one, read from a pad of rows and
+/// columns with zeros.
 std::optional<Tap> matchTap(vector::ContractionOp contract) {
-  if (contract.getKind() != vector::CombiningKind::ADD ||
-      !isOuterProductMaps(contract))
+  if (contract.getKind() != vector::CombiningKind::ADD)
     return std::nullopt;
-  auto read = contract.getLhs().getDefiningOp<vector::TransferReadOp>();
+  vector::TransferReadOp read;
+  std::optional<int64_t> element;
+  if (isOuterProductMaps(contract)) {
+    read = contract.getLhs().getDefiningOp<vector::TransferReadOp>();
+  } else if (isScaledRowMaps(contract)) {
+    auto extract = contract.getLhs().getDefiningOp<vector::ExtractOp>();
+    if (!extract || extract.getNumIndices() != 1 ||
+        extract.hasDynamicPosition())
+      return std::nullopt;
+    read = extract.getSource().getDefiningOp<vector::TransferReadOp>();
+    element = extract.getStaticPosition()[0];
+  } else {
+    return std::nullopt;
+  }
   if (!read || read.getMask() || read.hasOutOfBoundsDim())
     return std::nullopt;
   auto pad = read.getBase().getDefiningOp<tensor::PadOp>();
@@ -90,7 +119,7 @@ std::optional<Tap> matchTap(vector::ContractionOp contract) {
   if (read.getPermutationMap() != columns || type.getRank() != 2 ||
       type.getDimSize(1) != 1 || type.isScalable())
     return std::nullopt;
-  return Tap{contract, read, pad};
+  return Tap{contract, read, pad, element};
 }
 
 /// Returns the taps of `root`.
@@ -154,7 +183,7 @@ bool onlyAddsTaps(scf::ForOp loop) {
       return matchTap(contract) ? WalkResult::advance()
                                 : WalkResult::interrupt();
     if (isa<scf::ForOp, scf::YieldOp, scf::IfOp, vector::TransferReadOp,
-            vector::BroadcastOp, vector::ExtractOp,
+            vector::BroadcastOp, vector::ExtractOp, vector::InsertOp,
             vector::ExtractStridedSliceOp, vector::InsertStridedSliceOp,
             vector::ShapeCastOp, vector::TransposeOp, tensor::ExtractSliceOp,
             affine::AffineApplyOp, arith::ConstantOp>(op))
@@ -377,6 +406,13 @@ void trimTaps(RewriterBase &rewriter, func::FuncOp func) {
       continue;
     int64_t left = tap.pad.getStaticLow()[2];
     int64_t width = tap.pad.getSourceType().getDimSize(2);
+    // A tap of one pixel stays or goes whole.
+    if (tap.element) {
+      int64_t at = *column + *tap.element;
+      if (at < left || at >= left + width)
+        rewriter.replaceOp(tap.contract, tap.contract.getAcc());
+      continue;
+    }
     int64_t pixels = tap.read.getVectorType().getDimSize(0);
     int64_t begin = std::clamp<int64_t>(left - *column, 0, pixels);
     int64_t end = std::clamp<int64_t>(left + width - *column, 0, pixels);

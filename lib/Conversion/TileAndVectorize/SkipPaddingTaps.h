@@ -20,7 +20,8 @@ namespace tile_and_vectorize {
 /// whose input element lies in the zero padding of a tensor.pad, after the
 /// accumulators are hoisted. A tap is one step of the reduction over kernel
 /// rows, kernel columns and channels: a vector.contract of a column of
-/// input pixels, read from the pad, with a row of weights.
+/// input pixels read from the pad (or, in a strided convolution, of one
+/// pixel's element of such a read) with a row of weights.
 ///
 /// - Kernel rows. The body of the outermost reduction loop runs under an
 ///   scf.if that checks that the input row of at least one of its reads
@@ -31,7 +32,8 @@ namespace tile_and_vectorize {
 ///   tiles at the left and right edges have constant columns. In such a
 ///   tile, the loop over kernel columns is unrolled, and each contraction
 ///   keeps only the pixels whose input column lies inside the source: it
-///   reads fewer rows and updates a slice of the accumulators. Tiles whose
+///   reads fewer rows and updates a slice of the accumulators. A one-pixel
+///   contraction on a padded column goes away. Tiles whose
 ///   channel loop has fewer than 8 steps keep their columns, as the copies
 ///   would cost more compile time than they save (grouped convolutions
 ///   with few channels per group).

@@ -164,3 +164,38 @@ func.func @few_channels(%x: tensor<1x14x14x3xf32>, %w: tensor<3x3x3x32xf32>) -> 
   %y = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%p, %w : tensor<1x16x16x3xf32>, tensor<3x3x3x32xf32>) outs(%acc : tensor<1x14x14x32xf32>) -> tensor<1x14x14x32xf32>
   return %y : tensor<1x14x14x32xf32>
 }
+
+// -----
+
+#id = affine_map<(d0, d1, d2, d3) -> (d0, d1, d2, d3)>
+
+// Stride 2, padding 1 at the top and left only: blocks of 2 output rows of
+// 4 pixels. A strided tile reads the 7 input columns its pixels span and
+// gives each pixel a contraction of its element; in kernel column 0,
+// pixel 0 (element 0, padded column 0) has none.
+// CHECK-LABEL: func.func @strided
+// CHECK: scf.if
+// CHECK: %[[COLUMN0:.*]] = vector.transfer_read %{{.*}}[%c0, %{{.*}}, %c0, %{{.*}}], %{{.*}} {in_bounds = [true, true]} : tensor<1x9x9x16xf32>, vector<7x1xf32>
+// CHECK-NOT: vector.extract %[[COLUMN0]][0]
+// CHECK: vector.extract %[[COLUMN0]][2]
+// CHECK: vector.extract %[[COLUMN0]][4]
+// CHECK: vector.extract %[[COLUMN0]][6]
+// CHECK: %[[COLUMN1:.*]] = vector.transfer_read %{{.*}}[%c0, %{{.*}}, %c1, %{{.*}}], %{{.*}} {in_bounds = [true, true]} : tensor<1x9x9x16xf32>, vector<7x1xf32>
+// CHECK: vector.extract %[[COLUMN1]][0]
+func.func @strided(%x: tensor<1x8x8x16xf32>, %w: tensor<3x3x16x32xf32>) -> tensor<1x4x4x32xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x8x8x16xf32>
+  %r = linalg.generic {indexing_maps = [#id, #id], iterator_types = ["parallel", "parallel", "parallel", "parallel"]} ins(%x : tensor<1x8x8x16xf32>) outs(%e : tensor<1x8x8x16xf32>) {
+  ^bb0(%in: f32, %out: f32):
+    %m = arith.maximumf %in, %zero : f32
+    linalg.yield %m : f32
+  } -> tensor<1x8x8x16xf32>
+  %p = tensor.pad %r low[0, 1, 1, 0] high[0, 0, 0, 0] {
+  ^bb0(%i: index, %j: index, %k: index, %l: index):
+    tensor.yield %zero : f32
+  } : tensor<1x8x8x16xf32> to tensor<1x9x9x16xf32>
+  %init = tensor.empty() : tensor<1x4x4x32xf32>
+  %acc = linalg.fill ins(%zero : f32) outs(%init : tensor<1x4x4x32xf32>) -> tensor<1x4x4x32xf32>
+  %y = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>} ins(%p, %w : tensor<1x9x9x16xf32>, tensor<3x3x16x32xf32>) outs(%acc : tensor<1x4x4x32xf32>) -> tensor<1x4x4x32xf32>
+  return %y : tensor<1x4x4x32xf32>
+}
