@@ -30,19 +30,19 @@ namespace {
 /// Largest trip count of a loop over kernel columns that the step unrolls.
 constexpr int64_t kMaxUnrolledColumns = 16;
 
-/// Fewest steps of the channel loop of a tap for which its tile is peeled
-/// and unrolled. Each copy of a tile adds code, and the copies of many
-/// small tiles cost more compile time than their trimmed steps save: a
+/// Smallest number of steps of the channel loop of a tap for which its
+/// tile is peeled and unrolled. Each copy of a tile adds code, and the copies
+/// of many small tiles cost more compile time than their trimmed steps save: a
 /// 7x7 convolution in 64 groups of 3 channels on 28x57 compiled in 33 s
 /// instead of 6 s.
 constexpr int64_t kMinChannelSteps = 8;
 
 /// One tap of a convolution tile: a contraction of input elements read
-/// from a zero-padded N x H x W x C tensor with 1 x F weights. Either the
-/// contraction takes a column of pixels x 1 elements, the read itself, into
-/// pixels x F accumulators, or (for strided convolutions, whose read spans
-/// the columns between pixels) one element of the read, at `element`, into
-/// the F accumulators of one pixel.
+/// from a zero-padded N x H x W x C tensor with 1 x F weights. Usually the
+/// contraction takes the read itself, a column of pixels x 1 elements,
+/// into pixels x F accumulators. In a strided convolution the read also
+/// spans the columns between pixels, and each pixel's contraction takes
+/// one element of it, at `element`, into its F accumulators.
 struct Tap {
   vector::ContractionOp contract;
   vector::TransferReadOp read;
@@ -50,16 +50,16 @@ struct Tap {
   std::optional<int64_t> element;
 };
 
-/// Returns true if `maps` are those of an outer product of a P x 1 and a
-/// 1 x F operand into P x F: (p, f, c) -> (p, c), (c, f), (p, f).
+/// Returns true if the indexing maps of `contract` are those of an outer
+/// product of a P x 1 and a 1 x F operand into P x F: (p, f, c) -> (p, c),
+/// (c, f), (p, f).
 bool isOuterProductMaps(vector::ContractionOp contract) {
   MLIRContext *context = contract.getContext();
   AffineExpr p, f, c;
   bindDims(context, p, f, c);
-  SmallVector<AffineMap> expected = {
-      AffineMap::get(3, 0, {p, c}, context),
-      AffineMap::get(3, 0, {c, f}, context),
-      AffineMap::get(3, 0, {p, f}, context)};
+  SmallVector<AffineMap> expected = {AffineMap::get(3, 0, {p, c}, context),
+                                     AffineMap::get(3, 0, {c, f}, context),
+                                     AffineMap::get(3, 0, {p, f}, context)};
   return contract.getIndexingMapsArray() == expected;
 }
 
@@ -111,10 +111,9 @@ std::optional<Tap> matchTap(vector::ContractionOp contract) {
     return std::nullopt;
   // Element (p, 0) of the vector is element (n, h, w + p, c) of the pad.
   MLIRContext *context = contract.getContext();
-  AffineMap columns =
-      AffineMap::get(4, 0,
-                     {getAffineDimExpr(2, context), getAffineDimExpr(3, context)},
-                     context);
+  AffineMap columns = AffineMap::get(
+      4, 0, {getAffineDimExpr(2, context), getAffineDimExpr(3, context)},
+      context);
   VectorType type = read.getVectorType();
   if (read.getPermutationMap() != columns || type.getRank() != 2 ||
       type.getDimSize(1) != 1 || type.isScalable())
@@ -235,19 +234,19 @@ void skipPaddingRows(RewriterBase &rewriter, func::FuncOp func) {
                                 first),
           arith::CmpIOp::create(builder, loc, arith::CmpIPredicate::slt, row,
                                 end));
-      inside = inside ? arith::OrIOp::create(builder, loc, inside, inRange)
-                            .getResult()
-                      : inRange;
+      inside =
+          inside
+              ? arith::OrIOp::create(builder, loc, inside, inRange).getResult()
+              : inRange;
     }
     if (!inside)
       continue;
     // The body after the row checks goes into the then block. The else
     // block passes the accumulators on unchanged.
     auto yield = cast<scf::YieldOp>(body->getTerminator());
-    auto ifOp = scf::IfOp::create(builder, loc,
-                                  TypeRange(ValueRange(loop.getRegionIterArgs())),
-                                  inside,
-                                  /*addThenBlock=*/true, /*addElseBlock=*/true);
+    auto ifOp = scf::IfOp::create(
+        builder, loc, TypeRange(ValueRange(loop.getRegionIterArgs())), inside,
+        /*addThenBlock=*/true, /*addElseBlock=*/true);
     Block *thenBlock = ifOp.thenBlock();
     for (Operation &moved : llvm::make_early_inc_range(llvm::make_range(
              std::next(ifOp->getIterator()), yield->getIterator())))
@@ -256,8 +255,8 @@ void skipPaddingRows(RewriterBase &rewriter, func::FuncOp func) {
     scf::YieldOp::create(thenBuilder, loc, yield.getOperands());
     OpBuilder elseBuilder = OpBuilder::atBlockEnd(ifOp.elseBlock());
     scf::YieldOp::create(elseBuilder, loc, loop.getRegionIterArgs());
-    rewriter.modifyOpInPlace(
-        yield, [&] { yield->setOperands(ifOp.getResults()); });
+    rewriter.modifyOpInPlace(yield,
+                             [&] { yield->setOperands(ifOp.getResults()); });
   }
 }
 
@@ -427,7 +426,8 @@ void trimTaps(RewriterBase &rewriter, func::FuncOp func) {
     rewriter.setInsertionPoint(tap.contract);
     // A read of the pixels inside, at their column.
     auto read = cast<vector::TransferReadOp>(rewriter.clone(*tap.read));
-    Value start = arith::ConstantIndexOp::create(rewriter, loc, *column + begin);
+    Value start =
+        arith::ConstantIndexOp::create(rewriter, loc, *column + begin);
     VectorType readType = tap.read.getVectorType();
     rewriter.modifyOpInPlace(read, [&] {
       read.getIndicesMutable()[2].set(start);
@@ -439,8 +439,7 @@ void trimTaps(RewriterBase &rewriter, func::FuncOp func) {
     Value slice = vector::ExtractStridedSliceOp::create(
         rewriter, loc, accumulators, {begin, 0}, {end - begin, channels},
         {1, 1});
-    auto contract =
-        cast<vector::ContractionOp>(rewriter.clone(*tap.contract));
+    auto contract = cast<vector::ContractionOp>(rewriter.clone(*tap.contract));
     rewriter.modifyOpInPlace(contract, [&] {
       contract.getLhsMutable().assign(read);
       contract.getAccMutable().assign(slice);

@@ -20,8 +20,8 @@ namespace tile_and_vectorize {
 /// whose input element lies in the zero padding of a tensor.pad, after the
 /// accumulators are hoisted. A tap is one step of the reduction over kernel
 /// rows, kernel columns and channels: a vector.contract of a column of
-/// input pixels read from the pad (or, in a strided convolution, of one
-/// pixel's element of such a read) with a row of weights.
+/// input pixels read from the pad with a row of weights. In a strided
+/// convolution, each pixel has a tap of its own element of such a read.
 ///
 /// - Kernel rows. The body of the outermost reduction loop runs under an
 ///   scf.if that checks that the input row of at least one of its reads
