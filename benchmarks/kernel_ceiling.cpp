@@ -67,7 +67,7 @@ double getThreadCpuSeconds() {
   return static_cast<double>(time.tv_sec) + 1e-9 * time.tv_nsec;
 }
 
-/// What a step of the loop reads from memory.
+/// Memory traffic of one step of the loop.
 enum class Memory {
   /// Nothing: the weights and the broadcast value stay in registers, so
   /// the loop runs only its FMAs and the loop counter.
@@ -110,8 +110,8 @@ runBlock(const float *panel, int64_t rows, int64_t rowFloats,
           weights[v] = _mm512_load_ps(row + v * kLanes);
       }
       if (M == Memory::LoadsAndPrefetch) {
-        // The panel is followed by kPrefetchDistance rows of slack, so
-        // the prefetched addresses stay inside the allocation.
+        // prepare() allocates kPrefetchDistance rows of slack after the
+        // panel, for these addresses.
 #pragma GCC unroll 4
         for (int v = 0; v < V; ++v)
           _mm_prefetch(reinterpret_cast<const char *>(

@@ -31,10 +31,9 @@ namespace {
 constexpr int64_t kMaxUnrolledColumns = 16;
 
 /// Smallest number of steps of the channel loop of a tap for which its
-/// tile is peeled and unrolled. Each copy of a tile adds code, and the copies
-/// of many small tiles cost more compile time than their trimmed steps save: a
-/// 7x7 convolution in 64 groups of 3 channels on 28x57 compiled in 33 s
-/// instead of 6 s.
+/// tile is peeled and unrolled. The copies of many small tiles cost more
+/// compile time than their trimmed steps save. A 7x7 convolution in 64
+/// groups of 3 channels on 28x57 compiled in 33 s with them, 6 s without.
 constexpr int64_t kMinChannelSteps = 8;
 
 /// One tap of a convolution tile: a contraction of input elements read
@@ -97,6 +96,7 @@ std::optional<Tap> matchTap(vector::ContractionOp contract) {
   }
   if (!read || read.getMask() || read.hasOutOfBoundsDim())
     return std::nullopt;
+
   auto pad = read.getBase().getDefiningOp<tensor::PadOp>();
   if (!pad || !pad.getSourceType().hasStaticShape() ||
       pad.getSourceType().getRank() != 4)
@@ -109,6 +109,7 @@ std::optional<Tap> matchTap(vector::ContractionOp contract) {
   if (ShapedType::isDynamicShape(low) || ShapedType::isDynamicShape(high) ||
       low[0] != 0 || high[0] != 0 || low[3] != 0 || high[3] != 0)
     return std::nullopt;
+
   // Element (p, 0) of the vector is element (n, h, w + p, c) of the pad.
   MLIRContext *context = contract.getContext();
   AffineMap columns = AffineMap::get(
@@ -287,12 +288,10 @@ bool isFunctionOf(Value value, scf::ForOp loop) {
 
 /// Returns the static trip count of `loop`, if its bounds are constants.
 std::optional<int64_t> getTripCount(scf::ForOp loop) {
-  std::optional<int64_t> lower = getConstantIntValue(loop.getLowerBound());
-  std::optional<int64_t> upper = getConstantIntValue(loop.getUpperBound());
-  std::optional<int64_t> step = getConstantIntValue(loop.getStep());
-  if (!lower || !upper || !step || *step <= 0)
+  std::optional<APInt> trips = loop.getStaticTripCount();
+  if (!trips)
     return std::nullopt;
-  return std::max<int64_t>(0, (*upper - *lower + *step - 1) / *step);
+  return trips->getSExtValue();
 }
 
 /// Returns true if peeling `loop` leaves the loops that nas-parallelize-loops
@@ -344,12 +343,12 @@ bool peelColumnLoops(RewriterBase &rewriter, func::FuncOp func) {
   for (Operation *op : columnLoops) {
     auto loop = cast<scf::ForOp>(op);
     std::optional<int64_t> trips = getTripCount(loop);
-    if (!trips || *trips < 2)
+    std::optional<int64_t> lower = getConstantIntValue(loop.getLowerBound());
+    std::optional<int64_t> step = getConstantIntValue(loop.getStep());
+    if (!trips || !lower || !step || *trips < 2)
       continue;
     // The last iteration: a copy of the loop over it, after the loop.
-    int64_t lower = *getConstantIntValue(loop.getLowerBound());
-    int64_t step = *getConstantIntValue(loop.getStep());
-    int64_t last = lower + (*trips - 1) * step;
+    int64_t last = *lower + (*trips - 1) * *step;
     rewriter.setInsertionPoint(loop);
     Value lastStart =
         arith::ConstantIndexOp::create(rewriter, loop.getLoc(), last);
