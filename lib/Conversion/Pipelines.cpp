@@ -105,6 +105,12 @@ void nas::buildLowerToLLVMPipeline(OpPassManager &pm,
   // ResNet-50.
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
+  // The buffers of fused tiles move to the stack. Only now: the alloca
+  // scope that convert-scf-to-openmp wraps around each loop body stays
+  // when it holds an alloca, and convert-scf-to-cf would then leave
+  // several blocks in it, which the scope does not allow. The
+  // canonicalization above inlined the scopes, which held none yet.
+  pm.addNestedPass<func::FuncOp>(createNasStackBuffers());
   // Subviews and reshapes become affine index arithmetic, which lower-affine
   // turns into arith ops before scf is lowered.
   pm.addPass(memref::createExpandStridedMetadataPass());

@@ -343,6 +343,39 @@ def NasPlanBuffers : Pass<"nas-plan-buffers", "mlir::func::FuncOp"> {
   ];
 }
 
+def NasStackBuffers : Pass<"nas-stack-buffers", "mlir::func::FuncOp"> {
+  let summary = "Moves the small buffers that nested blocks allocate and "
+                "free onto the stack";
+  let description = [{
+    Runs on buffers, after buffer deallocation and after the tile loops
+    have become OpenMP loops. Takes each `memref.alloc` outside the
+    function's entry block (in a loop body, for example) with a static
+    shape, the default memory space, an element type of 8, 16, 32 or 64
+    bits and at most `max-bytes` bytes, that one `memref.dealloc` later in
+    the same block frees. It becomes a `memref.alloca` after an
+    `llvm.intr.stacksave`, and its deallocation an `llvm.intr.stackrestore`
+    of the saved stack pointer, so each iteration of a loop frees what it
+    allocated. A buffer stays on the heap when an op between its allocation
+    and deallocation allocates on the stack itself, or when its life
+    overlaps that of a buffer of the same block moved before it without
+    nesting in it (a restore frees everything allocated after its save).
+
+    The row buffers that `nas-tile-and-vectorize` puts between a fused
+    depthwise convolution and its pointwise convolution are allocated once
+    per tile. From the heap, each tile paid a `malloc` and a `free`; on the
+    stack, a few instructions. Each thread of an OpenMP loop has a stack of
+    its own, so the buffers stay private to the thread that runs the tile.
+  }];
+  let options = [
+    Option<"maxBytes", "max-bytes", "uint64_t", /*default=*/"65536",
+           "Largest buffer, in bytes, that moves to the stack">,
+  ];
+  let dependentDialects = [
+    "mlir::LLVM::LLVMDialect",
+    "mlir::memref::MemRefDialect",
+  ];
+}
+
 def NasPrefetchWeights : Pass<"nas-prefetch-weights", "mlir::func::FuncOp"> {
   let summary = "Prefetches the weight rows that register-blocked kernels "
                 "read in later reduction steps";

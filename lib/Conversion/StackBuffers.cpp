@@ -1,0 +1,153 @@
+//===- StackBuffers.cpp - small nested buffers on the stack ---------------===//
+//
+// Part of the nas-mlir project, under the Apache License v2.0 with LLVM
+// Exceptions.
+//
+//===----------------------------------------------------------------------===//
+
+#include "nas/Conversion/Passes.h"
+
+#include "mlir/Dialect/LLVMIR/LLVMDialect.h"
+#include "llvm/Support/MathExtras.h"
+
+namespace nas {
+#define GEN_PASS_DEF_NASSTACKBUFFERS
+#include "nas/Conversion/Passes.h.inc"
+} // namespace nas
+
+using namespace mlir;
+
+namespace {
+
+/// A buffer that moves to the stack: its allocation, its deallocation in
+/// the same block, and their positions in that block.
+struct Candidate {
+  memref::AllocOp alloc;
+  memref::DeallocOp dealloc;
+  int64_t begin;
+  int64_t end;
+};
+
+/// Returns the size in bytes of a buffer of `type` if it has a static shape
+/// and an element type of 8, 16, 32 or 64 bits, else std::nullopt.
+std::optional<uint64_t> getStaticBytes(MemRefType type) {
+  Type element = type.getElementType();
+  if (!type.hasStaticShape() || !element.isIntOrFloat())
+    return std::nullopt;
+  unsigned width = element.getIntOrFloatBitWidth();
+  if (width != 8 && width != 16 && width != 32 && width != 64)
+    return std::nullopt;
+  uint64_t bytes = width / 8;
+  bool overflow = false;
+  for (int64_t size : type.getShape())
+    bytes =
+        llvm::SaturatingMultiply(bytes, static_cast<uint64_t>(size), &overflow);
+  if (overflow)
+    return std::nullopt;
+  return bytes;
+}
+
+/// Returns the one `memref.dealloc` of `alloc`, if it is in the block of
+/// `alloc` and after it, else null.
+memref::DeallocOp getDeallocInBlock(memref::AllocOp alloc) {
+  memref::DeallocOp dealloc;
+  for (Operation *user : alloc->getUsers()) {
+    auto candidate = dyn_cast<memref::DeallocOp>(user);
+    if (!candidate)
+      continue;
+    if (dealloc)
+      return nullptr;
+    dealloc = candidate;
+  }
+  if (!dealloc || dealloc->getBlock() != alloc->getBlock() ||
+      !alloc->isBeforeInBlock(dealloc))
+    return nullptr;
+  return dealloc;
+}
+
+/// Returns true if an op between `begin` and `end` of one block, itself or
+/// nested, allocates on the stack. Restoring the stack at `end` would free
+/// that memory too.
+bool allocatesOnStackBetween(Operation *begin, Operation *end) {
+  for (Operation *op = begin->getNextNode(); op != end; op = op->getNextNode()) {
+    WalkResult result = op->walk([](Operation *nested) {
+      if (isa<memref::AllocaOp, LLVM::AllocaOp, LLVM::StackSaveOp>(nested))
+        return WalkResult::interrupt();
+      return WalkResult::advance();
+    });
+    if (result.wasInterrupted())
+      return true;
+  }
+  return false;
+}
+
+struct NasStackBuffersPass
+    : nas::impl::NasStackBuffersBase<NasStackBuffersPass> {
+  using NasStackBuffersBase::NasStackBuffersBase;
+
+  void runOnOperation() override {
+    func::FuncOp func = getOperation();
+    if (func.isExternal())
+      return;
+    Block *body = &func.getBody().front();
+
+    // The candidates of each block, in block order.
+    llvm::MapVector<Block *, SmallVector<Candidate>> candidates;
+    func.walk([&](memref::AllocOp alloc) {
+      Block *block = alloc->getBlock();
+      if (block == body || !alloc.getDynamicSizes().empty() ||
+          !alloc.getSymbolOperands().empty() ||
+          alloc.getType().getMemorySpace())
+        return;
+      std::optional<uint64_t> bytes = getStaticBytes(alloc.getType());
+      if (!bytes || *bytes == 0 || *bytes > maxBytes)
+        return;
+      memref::DeallocOp dealloc = getDeallocInBlock(alloc);
+      if (!dealloc || allocatesOnStackBetween(alloc, dealloc))
+        return;
+      candidates[block].push_back({alloc, dealloc, 0, 0});
+    });
+
+    auto pointerType = LLVM::LLVMPointerType::get(&getContext());
+    for (auto &[block, list] : candidates) {
+      DenseMap<Operation *, int64_t> positions;
+      int64_t position = 0;
+      for (Operation &op : *block)
+        positions[&op] = position++;
+      for (Candidate &candidate : list) {
+        candidate.begin = positions.lookup(candidate.alloc);
+        candidate.end = positions.lookup(candidate.dealloc);
+      }
+      llvm::sort(list, [](const Candidate &a, const Candidate &b) {
+        return a.begin < b.begin;
+      });
+      // Each restore frees everything allocated since its save, so the
+      // lives of the moved buffers must nest: a buffer allocated while
+      // another is live must be freed first. A buffer that overlaps one
+      // moved before it without nesting stays on the heap.
+      SmallVector<int64_t> openEnds;
+      for (Candidate &candidate : list) {
+        while (!openEnds.empty() && openEnds.back() < candidate.begin)
+          openEnds.pop_back();
+        if (!openEnds.empty() && openEnds.back() < candidate.end)
+          continue;
+        openEnds.push_back(candidate.end);
+
+        OpBuilder builder(candidate.alloc);
+        Location loc = candidate.alloc.getLoc();
+        Value saved = LLVM::StackSaveOp::create(builder, loc, pointerType);
+        auto alloca = memref::AllocaOp::create(
+            builder, loc, candidate.alloc.getType(), ValueRange(),
+            candidate.alloc.getAlignmentAttr());
+        builder.setInsertionPoint(candidate.dealloc);
+        LLVM::StackRestoreOp::create(builder, candidate.dealloc.getLoc(),
+                                     saved);
+        candidate.alloc.getResult().replaceAllUsesWith(alloca.getResult());
+        candidate.dealloc.erase();
+        candidate.alloc.erase();
+      }
+    }
+  }
+};
+
+} // namespace
