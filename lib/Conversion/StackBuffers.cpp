@@ -69,7 +69,8 @@ memref::DeallocOp getDeallocInBlock(memref::AllocOp alloc) {
 /// nested, allocates on the stack. Restoring the stack at `end` would free
 /// that memory too.
 bool allocatesOnStackBetween(Operation *begin, Operation *end) {
-  for (Operation *op = begin->getNextNode(); op != end; op = op->getNextNode()) {
+  for (Operation *op = begin->getNextNode(); op != end;
+       op = op->getNextNode()) {
     WalkResult result = op->walk([](Operation *nested) {
       if (isa<memref::AllocaOp, LLVM::AllocaOp, LLVM::StackSaveOp>(nested))
         return WalkResult::interrupt();
