@@ -53,6 +53,42 @@ void merge(omp::ParallelOp first, omp::ParallelOp second) {
   second->erase();
 }
 
+/// Unit attribute that nas-parallelize-loops puts on the first op of the
+/// body of a border fill's loop (see nas-tile-and-vectorize).
+constexpr llvm::StringLiteral kBorderFillMarker = "nas.border_fill";
+
+/// Returns the first op of the body of `loop`, inside the alloca scope that
+/// convert-scf-to-openmp wraps around it, or null.
+Operation *getFirstBodyOp(omp::WsloopOp loop) {
+  auto nest = dyn_cast_or_null<omp::LoopNestOp>(loop.getWrappedLoop());
+  if (!nest || nest.getRegion().empty())
+    return nullptr;
+  Operation *first = &nest.getRegion().front().front();
+  if (auto scope = dyn_cast<memref::AllocaScopeOp>(first)) {
+    Region &region = scope.getBodyRegion();
+    if (region.empty() || region.front().empty())
+      return nullptr;
+    first = &region.front().front();
+  }
+  return first;
+}
+
+/// Removes the barrier after each border fill loop whose next op in the
+/// region is a loop with a barrier: the producer of the rest of the fill's
+/// buffer. The two loops write different elements, and the producer's
+/// barrier orders both before the consumer. Removes the markers too.
+void removeBarriersAfterBorderFills(Operation *root) {
+  root->walk([](omp::WsloopOp loop) {
+    Operation *first = getFirstBodyOp(loop);
+    if (!first || !first->hasAttr(kBorderFillMarker))
+      return;
+    first->removeAttr(kBorderFillMarker);
+    auto next = dyn_cast_or_null<omp::WsloopOp>(loop->getNextNode());
+    if (next && !next.getNowait())
+      loop.setNowait(true);
+  });
+}
+
 struct NasMergeParallelRegionsPass
     : nas::impl::NasMergeParallelRegionsBase<NasMergeParallelRegionsPass> {
   void runOnOperation() override {
@@ -82,6 +118,7 @@ struct NasMergeParallelRegionsPass
         merge(first, parallel);
       }
     }
+    removeBarriersAfterBorderFills(getOperation());
   }
 };
 

@@ -21,6 +21,13 @@ namespace {
 /// Unit attribute of the loops to parallelize, set by nas-tile-and-vectorize.
 constexpr llvm::StringLiteral kParallelMarker = "nas.parallel";
 
+/// Unit attribute of the border fills that run before the producer of the
+/// rest of their buffer, set by nas-tile-and-vectorize. The first op of the
+/// parallel loop's body takes it over: convert-scf-to-openmp moves the
+/// body's ops into the OpenMP loop, but does not keep the loop's own
+/// attributes, and nas-merge-parallel-regions reads it there.
+constexpr llvm::StringLiteral kBorderFillMarker = "nas.border_fill";
+
 /// An outer loop with fewer iterations than this is collapsed with a
 /// perfectly nested marked loop. Its iterations would otherwise split
 /// unevenly between threads: 7 output rows give one of 2 threads 4 rows
@@ -49,8 +56,9 @@ scf::ForOp getCollapsibleInnerLoop(scf::ForOp loop) {
 
 /// Replaces `loops`, perfectly nested loops that carry no values, the
 /// outermost first, with one scf.parallel over their ranges that runs the
-/// body of the innermost.
-void replaceWithParallel(RewriterBase &rewriter, ArrayRef<scf::ForOp> loops) {
+/// body of the innermost, and returns it.
+scf::ParallelOp replaceWithParallel(RewriterBase &rewriter,
+                                    ArrayRef<scf::ForOp> loops) {
   scf::ForOp outer = loops.front();
   scf::ForOp innermost = loops.back();
   SmallVector<Value> lowerBounds, upperBounds, steps;
@@ -73,6 +81,7 @@ void replaceWithParallel(RewriterBase &rewriter, ArrayRef<scf::ForOp> loops) {
   rewriter.inlineBlockBefore(body, parallel.getBody()->getTerminator(),
                              ValueRange{arguments.back()});
   rewriter.eraseOp(outer);
+  return parallel;
 }
 
 struct NasParallelizeLoopsPass
@@ -95,10 +104,13 @@ struct NasParallelizeLoopsPass
       // could not update in place, has dependent iterations.
       if (loop.getNumRegionIterArgs() != 0)
         continue;
-      if (inner)
-        replaceWithParallel(rewriter, {loop, inner});
-      else
-        replaceWithParallel(rewriter, {loop});
+      bool borderFill = loop->hasAttr(kBorderFillMarker);
+      scf::ParallelOp parallel =
+          inner ? replaceWithParallel(rewriter, {loop, inner})
+                : replaceWithParallel(rewriter, {loop});
+      Block *body = parallel.getBody();
+      if (borderFill && &body->front() != body->getTerminator())
+        body->front().setAttr(kBorderFillMarker, rewriter.getUnitAttr());
     }
   }
 };

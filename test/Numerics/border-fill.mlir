@@ -10,7 +10,9 @@
 // evaluator (max abs error / max |reference| <= 1e-4), with two threads at
 // the default --min-parallel-iterations for the host CPU and AVX2
 // (x86-64-v3), and with one thread, which fills the border without the row
-// loop.
+// loop. On two threads, the fill runs before the convolution without a
+// barrier between them (BARRIERS): only the convolution's barrier
+// separates both from the depthwise convolution that reads the buffer.
 // DEFINE: %{host2t} = nas-run %s --check --repeat=1 --boundary-layout=nhwc --threads=2
 // DEFINE: %{avx2t} = nas-run %s --check --repeat=1 --boundary-layout=nhwc --threads=2 --cpu=x86-64-v3
 // DEFINE: %{host} = nas-run %s --check --repeat=1 --boundary-layout=nhwc
@@ -29,11 +31,21 @@
 // RUN: %{host2t} --entry=wide_channels | FileCheck %s --check-prefix=WIDE-CHANNELS
 // RUN: %{avx2t} --entry=wide_channels | FileCheck %s --check-prefix=WIDE-CHANNELS
 // RUN: %{avx2t} --entry=max_pool | FileCheck %s --check-prefix=MAX-POOL
+// RUN: nas-opt %s --nas-lower-to-llvm="boundary-layout=nhwc cpu=x86-64-v3 parallel=true" --mlir-print-ir-after=nas-merge-parallel-regions -o /dev/null 2>&1 | FileCheck %s --check-prefix=BARRIERS
 
 // 1x1 16 -> 128 on 40 x 40 with relu, then 3x3 depthwise, padding 1: a
 // border of (42 * 42 - 40 * 40) * 128 = 20,992 elements.
 // ROWS-AND-COLUMNS: output: tensor<1x128x40x40xf32>
 // ROWS-AND-COLUMNS: check: passed
+// BARRIERS-LABEL: func.func @rows_and_columns(
+// BARRIERS: omp.parallel {
+// BARRIERS: omp.wsloop nowait {
+// BARRIERS: vector.transfer_write {{.*}} : vector<1x1x1x128xf32>, memref<1x42x42x128xf32>
+// BARRIERS: omp.wsloop {
+// BARRIERS: vector.contract
+// BARRIERS: omp.wsloop {
+// BARRIERS: memref<1x42x42x128xf32>
+// BARRIERS: omp.terminator
 func.func @rows_and_columns(%x: tensor<1x16x40x40xf32>, %w: tensor<128x16x1x1xf32>, %b: tensor<128xf32>, %wd: tensor<128x1x3x3xf32>) -> tensor<1x128x40x40xf32> {
   %0 = nas.conv2d %x, %w, %b {strides = array<i64: 1, 1>, padding = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, groups = 1} : (tensor<1x16x40x40xf32>, tensor<128x16x1x1xf32>, tensor<128xf32>) -> tensor<1x128x40x40xf32>
   %1 = nas.relu %0 : tensor<1x128x40x40xf32> -> tensor<1x128x40x40xf32>

@@ -246,7 +246,10 @@ def NasParallelizeLoops
     ranges, so that few rows still split evenly between threads. Marked
     loops nested in a parallel loop, and marked loops that still carry
     values, stay sequential. The pass removes every `nas.parallel`
-    attribute.
+    attribute. The unit attribute `nas.border_fill` of a border fill loop
+    that runs before the producer of the rest of its buffer moves to the
+    first op of the `scf.parallel` body, which `convert-scf-to-openmp`
+    keeps, for `nas-merge-parallel-regions`.
   }];
   let dependentDialects = ["mlir::scf::SCFDialect"];
 }
@@ -264,6 +267,13 @@ def NasMergeParallelRegions
     all have finished the first, as before; the threads are only forked and
     joined once. A first region whose body has a `nowait` worksharing loop,
     or ops other than worksharing loops, is left alone.
+
+    Then a worksharing loop whose body starts with an op marked
+    `nas.border_fill` (see `nas-parallelize-loops`) becomes `nowait` when
+    the next op of its region is a worksharing loop with a barrier: the
+    producer of the rest of the filled buffer, which writes none of the
+    border. That barrier orders both loops before the loop that reads the
+    buffer. The markers go away.
   }];
   let dependentDialects = ["mlir::omp::OpenMPDialect"];
 }

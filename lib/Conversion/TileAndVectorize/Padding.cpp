@@ -13,6 +13,7 @@
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Utils/StaticValueUtils.h"
 #include "mlir/Dialect/Vector/IR/VectorOps.h"
+#include "mlir/IR/Dominance.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 using namespace mlir;
@@ -172,10 +173,11 @@ Value fillColumns(OpBuilder &builder, Location loc, Value tensor, Value value,
 
 /// Fills the border of `tensor`, padded by `low` and `high` along rows
 /// (dimension 1) and columns (dimension 2) only, with `value` in a loop over
-/// its rows, marked with kParallelMarker, and returns the filled tensor.
+/// its rows, marked with kParallelMarker, and returns the filled tensor. The
+/// loop is also marked with kBorderFillMarker when it runs `beforeProducer`.
 Value fillBorderByRows(RewriterBase &rewriter, Location loc, Value tensor,
                        Value value, ArrayRef<int64_t> low,
-                       ArrayRef<int64_t> high) {
+                       ArrayRef<int64_t> high, bool beforeProducer) {
   auto type = cast<RankedTensorType>(tensor.getType());
   ArrayRef<int64_t> shape = type.getShape();
   auto index = [&](int64_t v) -> Value {
@@ -216,6 +218,8 @@ Value fillBorderByRows(RewriterBase &rewriter, Location loc, Value tensor,
         scf::YieldOp::create(builder, loc, ifOp.getResults());
       });
   loop->setAttr(kParallelMarker, rewriter.getUnitAttr());
+  if (beforeProducer)
+    loop->setAttr(kBorderFillMarker, rewriter.getUnitAttr());
   return loop.getResult(0);
 }
 
@@ -247,8 +251,6 @@ LogicalResult rewritePadAsBorderFills(RewriterBase &rewriter,
   // The padding value may be defined inside the pad's region.
   if (value.getParentRegion() == &pad.getRegion())
     value = rewriter.clone(*value.getDefiningOp())->getResult(0);
-  Value empty = tensor::EmptyOp::create(rewriter, loc, resultType.getShape(),
-                                        resultType.getElementType());
   int64_t rank = resultType.getRank();
   SmallVector<OpFoldResult> offsets, sizes;
   for (int64_t dim = 0; dim < rank; ++dim) {
@@ -256,13 +258,44 @@ LogicalResult rewritePadAsBorderFills(RewriterBase &rewriter,
     sizes.push_back(rewriter.getIndexAttr(pad.getSourceType().getDimSize(dim)));
   }
   SmallVector<OpFoldResult> strides(rank, rewriter.getIndexAttr(1));
-  Value result = tensor::InsertSliceOp::create(rewriter, loc, pad.getSource(),
-                                               empty, offsets, sizes, strides);
   if (fillsBorderByRows(pad.getSource(), resultType, *low, *high)) {
-    rewriter.replaceOp(
-        pad, fillBorderByRows(rewriter, loc, result, value, *low, *high));
+    // The border is filled before the producer runs, so that the fill needs
+    // no barrier of its own (see kBorderFillMarker). A padding value
+    // computed after the producer keeps the fill after it.
+    auto producer = pad.getSource().getDefiningOp<scf::ForOp>();
+    Operation *valueOp = value.getDefiningOp();
+    bool valueAvailable = DominanceInfo().properlyDominates(value, producer);
+    bool beforeProducer =
+        pad->getBlock() == producer->getBlock() &&
+        (valueAvailable ||
+         (valueOp && valueOp->hasTrait<OpTrait::ConstantLike>()));
+    Value empty;
+    if (beforeProducer) {
+      rewriter.setInsertionPoint(producer);
+      if (!valueAvailable)
+        value = rewriter.clone(*valueOp)->getResult(0);
+      empty = tensor::EmptyOp::create(rewriter, loc, resultType.getShape(),
+                                      resultType.getElementType());
+      Value filled = fillBorderByRows(rewriter, loc, empty, value, *low, *high,
+                                      /*beforeProducer=*/true);
+      rewriter.setInsertionPoint(pad);
+      rewriter.replaceOpWithNewOp<tensor::InsertSliceOp>(
+          pad, pad.getSource(), filled, offsets, sizes, strides);
+      return success();
+    }
+    empty = tensor::EmptyOp::create(rewriter, loc, resultType.getShape(),
+                                    resultType.getElementType());
+    Value inserted = tensor::InsertSliceOp::create(
+        rewriter, loc, pad.getSource(), empty, offsets, sizes, strides);
+    rewriter.replaceOp(pad,
+                       fillBorderByRows(rewriter, loc, inserted, value, *low,
+                                        *high, /*beforeProducer=*/false));
     return success();
   }
+  Value empty = tensor::EmptyOp::create(rewriter, loc, resultType.getShape(),
+                                        resultType.getElementType());
+  Value result = tensor::InsertSliceOp::create(rewriter, loc, pad.getSource(),
+                                               empty, offsets, sizes, strides);
   for (int64_t dim = 0; dim < rank; ++dim) {
     if ((*low)[dim] > 0)
       result = fillSlab(rewriter, loc, result, value, dim, 0, (*low)[dim]);

@@ -37,9 +37,11 @@ namespace tile_and_vectorize {
 /// (dimensions 1 and 2) only, with at least 16,384 border elements. Their
 /// source is the result of a tile loop marked with kParallelMarker. Each
 /// row fills its left and right columns, or all of it if it is a top or
-/// bottom row. The threads then split the border rows as they split the
+/// bottom row. The loop runs before the producer (marked with
+/// kBorderFillMarker) unless the padding value is computed after the
+/// producer. The threads split the border rows as they split the
 /// producer's rows, so each writes the border next to the rows it
-/// computed, and the consumer's threads find their rows' border in their
+/// computes, and the consumer's threads find their rows' border in their
 /// own caches.
 ///
 /// Other pads get linalg's decomposition: a tensor.generate of the padded
@@ -50,6 +52,14 @@ void decomposePads(mlir::RewriterBase &rewriter, mlir::func::FuncOp func);
 /// scf.parallel: the outermost two tile loops of an anchor, and the row loop
 /// of a border fill (see decomposePads).
 constexpr llvm::StringLiteral kParallelMarker = "nas.parallel";
+
+/// Unit attribute of the row loop of a border fill that runs before the
+/// tile loop that computes the pad's source into the rest of the buffer.
+/// Neither loop writes what the other writes, so nas-parallelize-loops and
+/// nas-merge-parallel-regions let the threads go on from the fill to the
+/// producer without waiting for each other: the barrier after the producer
+/// orders both before the consumer.
+constexpr llvm::StringLiteral kBorderFillMarker = "nas.border_fill";
 
 /// Unit attribute of the tensor.pad ops whose padding the vector reads of
 /// their users produce, instead of a padded buffer.

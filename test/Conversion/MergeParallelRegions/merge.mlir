@@ -140,3 +140,57 @@ func.func @clauses(%m: memref<16xf32>) {
   }
   return
 }
+
+// -----
+
+// A border fill loop (marked on the first op of its body) that a loop with
+// a barrier follows in the same region loses its own barrier; one that
+// ends the region keeps it. The markers go away.
+// CHECK-LABEL: func.func @border_fill
+// CHECK: omp.parallel {
+// CHECK-NEXT: omp.wsloop nowait {
+// CHECK: memref.store %{{.*}}, %arg0
+// CHECK: omp.wsloop {
+// CHECK: memref.store %{{.*}}, %arg1
+// CHECK: omp.wsloop {
+// CHECK: memref.store %{{.*}}, %arg0
+// CHECK: omp.terminator
+// CHECK-NOT: nas.border_fill
+// CHECK-NOT: nowait
+// CHECK: return
+func.func @border_fill(%border: memref<16xf32>, %inside: memref<16xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c16 = arith.constant 16 : index
+  %cst = arith.constant 0.0 : f32
+  omp.parallel {
+    omp.wsloop {
+      omp.loop_nest (%i) : index = (%c0) to (%c16) step (%c1) {
+        memref.alloca_scope {
+          memref.store %cst, %border[%i] {nas.border_fill} : memref<16xf32>
+        }
+        omp.yield
+      }
+    }
+    omp.terminator
+  }
+  omp.parallel {
+    omp.wsloop {
+      omp.loop_nest (%i) : index = (%c0) to (%c16) step (%c1) {
+        memref.store %cst, %inside[%i] : memref<16xf32>
+        omp.yield
+      }
+    }
+    omp.terminator
+  }
+  omp.parallel {
+    omp.wsloop {
+      omp.loop_nest (%i) : index = (%c0) to (%c16) step (%c1) {
+        memref.store %cst, %border[%i] {nas.border_fill} : memref<16xf32>
+        omp.yield
+      }
+    }
+    omp.terminator
+  }
+  return
+}

@@ -168,3 +168,25 @@ func.func @carried_outer(%out: memref<7x64xf32>, %init: f32) -> f32 {
   } {nas.parallel}
   return %r : f32
 }
+
+// -----
+
+// The border fill marker moves from the loop to the first op of the
+// scf.parallel body, where convert-scf-to-openmp keeps it.
+// CHECK-LABEL: func.func @border_fill
+// CHECK: scf.parallel (%[[I:.*]]) = (%c0) to (%c8) step (%c1) {
+// CHECK-NEXT: memref.store %{{.*}}, %arg0[%[[I]]] {nas.border_fill}
+// CHECK-NEXT: memref.store %{{.*}}, %arg0[%[[I]]] : memref<8xf32>
+// CHECK-NEXT: scf.reduce
+// CHECK-NOT: nas.border_fill
+func.func @border_fill(%out: memref<8xf32>) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  %c8 = arith.constant 8 : index
+  %v = arith.constant 0.0 : f32
+  scf.for %i = %c0 to %c8 step %c1 {
+    memref.store %v, %out[%i] : memref<8xf32>
+    memref.store %v, %out[%i] : memref<8xf32>
+  } {nas.border_fill, nas.parallel}
+  return
+}

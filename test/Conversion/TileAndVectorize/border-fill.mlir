@@ -1,10 +1,11 @@
 // A pad of a tile loop's result that the threads share (nas.parallel) has
 // its border filled by a loop over the padded rows, marked nas.parallel
 // too: a top or bottom row is filled whole, every other row at its left and
-// right columns, with vector writes of the padding value. The threads then
-// split the border as they split the producer's rows. Borders under 16,384
-// elements, and pads of loops that one thread runs, are filled by one
-// linalg.fill per side.
+// right columns, with vector writes of the padding value. The fill runs
+// before the producer and is marked nas.border_fill; the producer's result
+// is then inserted into the filled tensor. The threads split the border as
+// they split the producer's rows. Borders under 16,384 elements, and pads
+// of loops that one thread runs, are filled by one linalg.fill per side.
 // RUN: nas-opt %s -split-input-file -nas-tile-and-vectorize="cpu=x86-64-v4 mark-parallel-loops=true" | FileCheck %s
 // RUN: nas-opt %s -split-input-file -nas-tile-and-vectorize="cpu=x86-64-v4" | FileCheck %s --check-prefix=SERIAL
 
@@ -18,11 +19,8 @@
 // CHECK-DAG: %[[C41:.*]] = arith.constant 41 : index
 // CHECK-DAG: %[[C42:.*]] = arith.constant 42 : index
 // CHECK-DAG: %[[ZEROS:.*]] = arith.constant dense<0.000000e+00> : vector<1x1x1x128xf32>
-// CHECK: %[[CONV:.*]] = scf.for
-// CHECK: } {nas.parallel}
 // CHECK: %[[EMPTY:.*]] = tensor.empty() : tensor<1x42x42x128xf32>
-// CHECK: %[[INSERTED:.*]] = tensor.insert_slice %[[CONV]] into %[[EMPTY]][0, 1, 1, 0] [1, 40, 40, 128] [1, 1, 1, 1]
-// CHECK: %[[FILLED:.*]] = scf.for %[[ROW:.*]] = %[[C0]] to %[[C42]] step %[[C1]] iter_args(%[[T:.*]] = %[[INSERTED]])
+// CHECK: %[[FILLED:.*]] = scf.for %[[ROW:.*]] = %[[C0]] to %[[C42]] step %[[C1]] iter_args(%[[T:.*]] = %[[EMPTY]])
 // CHECK: %[[TOP:.*]] = arith.cmpi ult, %[[ROW]], %[[C1]] : index
 // CHECK: %[[BOTTOM:.*]] = arith.cmpi uge, %[[ROW]], %[[C41]] : index
 // CHECK: %[[OUTSIDE:.*]] = arith.ori %[[TOP]], %[[BOTTOM]] : i1
@@ -32,8 +30,11 @@
 // CHECK: } else {
 // CHECK: %[[LEFT:.*]] = vector.transfer_write %[[ZEROS]], %[[T]][%[[C0]], %[[ROW]], %[[C0]], %[[C0]]] {in_bounds = [true, true, true, true]} : vector<1x1x1x128xf32>, tensor<1x42x42x128xf32>
 // CHECK: vector.transfer_write %[[ZEROS]], %[[LEFT]][%[[C0]], %[[ROW]], %[[C41]], %[[C0]]] {in_bounds = [true, true, true, true]} : vector<1x1x1x128xf32>, tensor<1x42x42x128xf32>
+// CHECK: } {nas.border_fill, nas.parallel}
+// CHECK: %[[CONV:.*]] = scf.for
 // CHECK: } {nas.parallel}
-// CHECK: return %[[FILLED]]
+// CHECK: %[[INSERTED:.*]] = tensor.insert_slice %[[CONV]] into %[[FILLED]][0, 1, 1, 0] [1, 40, 40, 128] [1, 1, 1, 1]
+// CHECK: return %[[INSERTED]]
 // SERIAL-LABEL: func.func @rows_and_columns
 // SERIAL-NOT: nas.parallel
 // SERIAL-COUNT-4: linalg.fill
@@ -63,12 +64,12 @@ func.func @rows_and_columns(%x: tensor<1x40x40x16xf32>, %w: tensor<1x1x16x128xf3
 // CHECK-DAG: %[[C42:.*]] = arith.constant 42 : index
 // CHECK-DAG: %[[LEFT:.*]] = arith.constant dense<-3.40282347E+38> : vector<2x1x2x112xf32>
 // CHECK-DAG: %[[RIGHT:.*]] = arith.constant dense<-3.40282347E+38> : vector<2x1x1x112xf32>
-// CHECK: tensor.insert_slice %{{.*}} into %{{.*}}[0, 0, 2, 0] [2, 40, 40, 112] [1, 1, 1, 1]
 // CHECK: scf.for %[[ROW:.*]] = %[[C0]] to %{{.*}} step
 // CHECK-NOT: scf.if
 // CHECK: %[[W:.*]] = vector.transfer_write %[[LEFT]], %{{.*}}[%[[C0]], %[[ROW]], %[[C0]], %[[C0]]]
 // CHECK: vector.transfer_write %[[RIGHT]], %[[W]][%[[C0]], %[[ROW]], %[[C42]], %[[C0]]]
-// CHECK: } {nas.parallel}
+// CHECK: } {nas.border_fill, nas.parallel}
+// CHECK: tensor.insert_slice %{{.*}} into %{{.*}}[0, 0, 2, 0] [2, 40, 40, 112] [1, 1, 1, 1]
 
 func.func @columns_only(%x: tensor<2x40x40x16xf32>, %w: tensor<1x1x16x112xf32>) -> tensor<2x40x43x112xf32> {
   %zero = arith.constant 0.0 : f32
@@ -138,4 +139,61 @@ func.func @wide_channels(%x: tensor<5x6x6x8xf32>, %w: tensor<1x1x8x1000xf32>) ->
     tensor.yield %zero : f32
   } : tensor<5x6x6x1000xf32> to tensor<5x8x8x1000xf32>
   return %p : tensor<5x8x8x1000xf32>
+}
+
+// -----
+
+// A padding value computed after the producer (from a function argument)
+// keeps the fill after the producer, without nas.border_fill: the fill
+// then fills the tensor the producer's result was inserted into.
+// CHECK-LABEL: func.func @value_after_producer
+// CHECK: %[[CONV:.*]] = scf.for
+// CHECK: } {nas.parallel}
+// CHECK: %[[VALUE:.*]] = arith.addf
+// CHECK: %[[EMPTY:.*]] = tensor.empty() : tensor<1x42x42x128xf32>
+// CHECK: %[[INSERTED:.*]] = tensor.insert_slice %[[CONV]] into %[[EMPTY]][0, 1, 1, 0] [1, 40, 40, 128] [1, 1, 1, 1]
+// CHECK: scf.for %{{.*}} iter_args(%{{.*}} = %[[INSERTED]])
+// CHECK: vector.broadcast %[[VALUE]]
+// CHECK-NOT: nas.border_fill
+// CHECK: } {nas.parallel}
+// CHECK-NOT: nas.border_fill
+// CHECK: return
+
+func.func @value_after_producer(%x: tensor<1x40x40x16xf32>, %w: tensor<1x1x16x128xf32>, %v: f32) -> tensor<1x42x42x128xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x40x40x128xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x40x40x128xf32>) -> tensor<1x40x40x128xf32>
+  %c = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x40x40x16xf32>, tensor<1x1x16x128xf32>) outs(%f : tensor<1x40x40x128xf32>) -> tensor<1x40x40x128xf32>
+  %value = arith.addf %v, %v : f32
+  %p = tensor.pad %c low[0, 1, 1, 0] high[0, 1, 1, 0] {
+  ^bb0(%i: index, %j: index, %k: index, %l: index):
+    tensor.yield %value : f32
+  } : tensor<1x40x40x128xf32> to tensor<1x42x42x128xf32>
+  return %p : tensor<1x42x42x128xf32>
+}
+
+// -----
+
+// A constant padding value defined in the pad's region is copied before
+// the producer, and the fill runs there.
+// CHECK-LABEL: func.func @constant_in_region
+// CHECK: %[[ONE:.*]] = arith.constant dense<1.000000e+00> : vector<1x1x1x128xf32>
+// CHECK: %[[FILLED:.*]] = scf.for
+// CHECK: vector.transfer_write %[[ONE]]
+// CHECK: } {nas.border_fill, nas.parallel}
+// CHECK: %[[CONV:.*]] = scf.for
+// CHECK: } {nas.parallel}
+// CHECK: tensor.insert_slice %[[CONV]] into %[[FILLED]][0, 1, 1, 0] [1, 40, 40, 128] [1, 1, 1, 1]
+
+func.func @constant_in_region(%x: tensor<1x40x40x16xf32>, %w: tensor<1x1x16x128xf32>) -> tensor<1x42x42x128xf32> {
+  %zero = arith.constant 0.0 : f32
+  %e = tensor.empty() : tensor<1x40x40x128xf32>
+  %f = linalg.fill ins(%zero : f32) outs(%e : tensor<1x40x40x128xf32>) -> tensor<1x40x40x128xf32>
+  %c = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x40x40x16xf32>, tensor<1x1x16x128xf32>) outs(%f : tensor<1x40x40x128xf32>) -> tensor<1x40x40x128xf32>
+  %p = tensor.pad %c low[0, 1, 1, 0] high[0, 1, 1, 0] {
+  ^bb0(%i: index, %j: index, %k: index, %l: index):
+    %one = arith.constant 1.0 : f32
+    tensor.yield %one : f32
+  } : tensor<1x40x40x128xf32> to tensor<1x42x42x128xf32>
+  return %p : tensor<1x42x42x128xf32>
 }
