@@ -19,20 +19,23 @@ using namespace mlir;
 
 namespace {
 
-/// A buffer that moves to the stack: its allocation, its deallocation in
-/// the same block, and their positions in that block.
+/// A buffer that may move to the stack: its allocation, its deallocation in
+/// the same block, their positions in that block, and its size in bytes.
 struct Candidate {
   memref::AllocOp alloc;
   memref::DeallocOp dealloc;
   int64_t begin;
   int64_t end;
+  uint64_t bytes;
 };
 
-/// Returns the size in bytes of a buffer of `type` if it has a static shape
-/// and an element type of 8, 16, 32 or 64 bits, else std::nullopt.
+/// Returns the size in bytes of a buffer of `type` if it has a static shape,
+/// the identity layout and an element type of 8, 16, 32 or 64 bits, else
+/// std::nullopt.
 std::optional<uint64_t> getStaticBytes(MemRefType type) {
   Type element = type.getElementType();
-  if (!type.hasStaticShape() || !element.isIntOrFloat())
+  if (!type.hasStaticShape() || !type.getLayout().isIdentity() ||
+      !element.isIntOrFloat())
     return std::nullopt;
   unsigned width = element.getIntOrFloatBitWidth();
   if (width != 8 && width != 16 && width != 32 && width != 64)
@@ -66,13 +69,15 @@ memref::DeallocOp getDeallocInBlock(memref::AllocOp alloc) {
 }
 
 /// Returns true if an op between `begin` and `end` of one block, itself or
-/// nested, allocates on the stack. Restoring the stack at `end` would free
-/// that memory too.
-bool allocatesOnStackBetween(Operation *begin, Operation *end) {
+/// nested, allocates on the stack or restores the stack pointer. Restoring
+/// the stack at `end` would free such an allocation too, and a restore of a
+/// pointer saved before `begin` would free the buffer while it is in use.
+bool usesStackBetween(Operation *begin, Operation *end) {
   for (Operation *op = begin->getNextNode(); op != end;
        op = op->getNextNode()) {
     WalkResult result = op->walk([](Operation *nested) {
-      if (isa<memref::AllocaOp, LLVM::AllocaOp, LLVM::StackSaveOp>(nested))
+      if (isa<memref::AllocaOp, LLVM::AllocaOp, LLVM::StackSaveOp,
+              LLVM::StackRestoreOp>(nested))
         return WalkResult::interrupt();
       return WalkResult::advance();
     });
@@ -92,7 +97,7 @@ struct NasStackBuffersPass
       return;
     Block *body = &func.getBody().front();
 
-    // The candidates of each block, in block order.
+    // The candidates of each block.
     llvm::MapVector<Block *, SmallVector<Candidate>> candidates;
     func.walk([&](memref::AllocOp alloc) {
       Block *block = alloc->getBlock();
@@ -104,20 +109,66 @@ struct NasStackBuffersPass
       if (!bytes || *bytes == 0 || *bytes > maxBytes)
         return;
       memref::DeallocOp dealloc = getDeallocInBlock(alloc);
-      if (!dealloc || allocatesOnStackBetween(alloc, dealloc))
+      if (!dealloc || usesStackBetween(alloc, dealloc))
         return;
-      candidates[block].push_back({alloc, dealloc, 0, 0});
+      candidates[block].push_back({alloc, dealloc, 0, 0, *bytes});
     });
 
-    auto pointerType = LLVM::LLVMPointerType::get(&getContext());
-    for (auto &[block, list] : candidates) {
-      DenseMap<Operation *, int64_t> positions;
+    // Positions of the ops of the candidates' blocks and of the blocks
+    // around them, taken before any change.
+    DenseMap<Block *, DenseMap<Operation *, int64_t>> positions;
+    auto numberBlock = [&](Block *block) {
+      if (positions.count(block))
+        return;
+      DenseMap<Operation *, int64_t> &numbers = positions[block];
       int64_t position = 0;
       for (Operation &op : *block)
-        positions[&op] = position++;
+        numbers[&op] = position++;
+    };
+    for (auto &entry : candidates)
+      for (Block *block = entry.first; block;
+           block = block->getParentOp() ? block->getParentOp()->getBlock()
+                                        : nullptr)
+        numberBlock(block);
+
+    // Outer blocks first, so that the buffers moved around a block are
+    // known when its own are placed.
+    auto depth = [](Block *block) {
+      int64_t levels = 0;
+      for (Operation *op = block->getParentOp(); op; op = op->getParentOp())
+        ++levels;
+      return levels;
+    };
+    SmallVector<Block *> blocks;
+    for (auto &entry : candidates)
+      blocks.push_back(entry.first);
+    llvm::stable_sort(blocks,
+                      [&](Block *a, Block *b) { return depth(a) < depth(b); });
+
+    // The moved buffers of each block: their positions and sizes.
+    DenseMap<Block *, SmallVector<Candidate>> moved;
+    // Returns the bytes of the moved buffers live at `position` of `block`
+    // or around the op that holds `block`, up to the function.
+    auto getLiveBytes = [&](Block *block, int64_t position) {
+      uint64_t live = 0;
+      while (true) {
+        for (const Candidate &other : moved.lookup(block))
+          if (other.begin < position && position < other.end)
+            live += other.bytes;
+        Operation *parent = block->getParentOp();
+        if (!parent || !parent->getBlock() || parent == func)
+          return live;
+        block = parent->getBlock();
+        position = positions[block].lookup(parent);
+      }
+    };
+
+    auto pointerType = LLVM::LLVMPointerType::get(&getContext());
+    for (Block *block : blocks) {
+      SmallVector<Candidate> &list = candidates[block];
       for (Candidate &candidate : list) {
-        candidate.begin = positions.lookup(candidate.alloc);
-        candidate.end = positions.lookup(candidate.dealloc);
+        candidate.begin = positions[block].lookup(candidate.alloc);
+        candidate.end = positions[block].lookup(candidate.dealloc);
       }
       llvm::sort(list, [](const Candidate &a, const Candidate &b) {
         return a.begin < b.begin;
@@ -125,14 +176,19 @@ struct NasStackBuffersPass
       // Each restore frees everything allocated since its save, so the
       // lives of the moved buffers must nest: a buffer allocated while
       // another is live must be freed first. A buffer that overlaps one
-      // moved before it without nesting stays on the heap.
+      // moved before it without nesting stays on the heap, and so does
+      // one that would bring the moved buffers live at once above
+      // max-bytes.
       SmallVector<int64_t> openEnds;
       for (Candidate &candidate : list) {
         while (!openEnds.empty() && openEnds.back() < candidate.begin)
           openEnds.pop_back();
         if (!openEnds.empty() && openEnds.back() < candidate.end)
           continue;
+        if (getLiveBytes(block, candidate.begin) + candidate.bytes > maxBytes)
+          continue;
         openEnds.push_back(candidate.end);
+        moved[block].push_back(candidate);
 
         OpBuilder builder(candidate.alloc);
         Location loc = candidate.alloc.getLoc();

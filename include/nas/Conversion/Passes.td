@@ -360,15 +360,18 @@ def NasStackBuffers : Pass<"nas-stack-buffers", "mlir::func::FuncOp"> {
     Runs on buffers, after buffer deallocation and after the tile loops
     have become OpenMP loops. Takes each `memref.alloc` outside the
     function's entry block (in a loop body, for example) with a static
-    shape, the default memory space, an element type of 8, 16, 32 or 64
-    bits and at most `max-bytes` bytes, that one `memref.dealloc` later in
-    the same block frees. It becomes a `memref.alloca` after an
+    shape, the identity layout, the default memory space and an element
+    type of 8, 16, 32 or 64 bits, that one `memref.dealloc` later in the
+    same block frees. It becomes a `memref.alloca` after an
     `llvm.intr.stacksave`, and its deallocation an `llvm.intr.stackrestore`
     of the saved stack pointer, so each iteration of a loop frees what it
-    allocated. A buffer stays on the heap when an op between its allocation
-    and deallocation allocates on the stack itself, or when its life
-    overlaps that of a buffer of the same block moved before it without
-    nesting in it (a restore frees everything allocated after its save).
+    allocated. Outer blocks first and in block order, a buffer moves only
+    while the moved buffers live at its allocation, in its block and
+    around it, and itself take at most `max-bytes` bytes. A buffer stays on
+    the heap when an op between its allocation and deallocation allocates
+    on the stack or restores a stack pointer, or when its life overlaps
+    that of a buffer of the same block moved before it without nesting in
+    it (a restore frees everything allocated after its save).
 
     The row buffers that `nas-tile-and-vectorize` puts between a fused
     depthwise convolution and its pointwise convolution are allocated once
@@ -378,7 +381,7 @@ def NasStackBuffers : Pass<"nas-stack-buffers", "mlir::func::FuncOp"> {
   }];
   let options = [
     Option<"maxBytes", "max-bytes", "uint64_t", /*default=*/"65536",
-           "Largest buffer, in bytes, that moves to the stack">,
+           "Most bytes of moved buffers live at once">,
   ];
   let dependentDialects = [
     "mlir::LLVM::LLVMDialect",

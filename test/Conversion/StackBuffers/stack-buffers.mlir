@@ -100,10 +100,13 @@ func.func @nesting(%out: memref<16xf32>, %flag: i1) {
 
 // Left alone: a buffer of the entry block (nas-plan-buffers places those),
 // one freed in another block, one with a dynamic size, one in another
-// memory space, and one with a stack allocation in its life.
+// memory space, one with a strided layout, one with a stack allocation in
+// its life, and one with a restore of a stack pointer saved before it.
 // CHECK-LABEL: func.func @unchanged(
-// CHECK-NOT:     llvm.intr.stacksave
-// CHECK-COUNT-5: memref.alloc(
+// CHECK-COUNT-6: memref.alloc(
+// CHECK:         llvm.intr.stacksave
+// CHECK-NEXT:    memref.alloca() : memref<16xf32>
+// CHECK-NEXT:    memref.alloc() : memref<16xf32>
 // CHECK-NOT:     llvm.intr.stacksave
 func.func @unchanged(%out: memref<16xf32>, %n: index, %flag: i1) {
   %c0 = arith.constant 0 : index
@@ -120,10 +123,57 @@ func.func @unchanged(%out: memref<16xf32>, %n: index, %flag: i1) {
     memref.dealloc %dynamic : memref<?xf32>
     %space = memref.alloc() : memref<16xf32, 1>
     memref.dealloc %space : memref<16xf32, 1>
+    %strided = memref.alloc() : memref<2x2xf32, strided<[4, 1]>>
+    memref.dealloc %strided : memref<2x2xf32, strided<[4, 1]>>
     %around = memref.alloc() : memref<16xf32>
     %scratch = memref.alloca() : memref<16xf32>
     memref.copy %around, %scratch : memref<16xf32> to memref<16xf32>
     memref.dealloc %around : memref<16xf32>
+    %saved = llvm.intr.stacksave : !llvm.ptr
+    %scratch2 = memref.alloca() : memref<16xf32>
+    %restored = memref.alloc() : memref<16xf32>
+    llvm.intr.stackrestore %saved : !llvm.ptr
+    memref.copy %restored, %out : memref<16xf32> to memref<16xf32>
+    memref.dealloc %restored : memref<16xf32>
+  }
+  return
+}
+
+// -----
+
+// At most max-bytes (64 KiB) of moved buffers are live at once: of two
+// nested 40 KiB buffers of one block, the inner stays on the heap, and so
+// does a 40 KiB buffer of an inner loop while a 40 KiB buffer of the outer
+// loop is live. A 16 KiB buffer fits next to 40 KiB.
+// CHECK-LABEL: func.func @live_limit(
+// CHECK:         scf.for
+// CHECK-NEXT:      llvm.intr.stacksave
+// CHECK-NEXT:      memref.alloca() : memref<10240xf32>
+// CHECK-NEXT:      memref.alloc() : memref<10240xf32>
+// CHECK-NEXT:      llvm.intr.stacksave
+// CHECK-NEXT:      memref.alloca() : memref<4096xf32>
+// CHECK:           scf.for
+// CHECK-NEXT:        memref.alloc() : memref<10240xf32>
+// CHECK-NOT:         llvm.intr.stacksave
+// CHECK:           llvm.intr.stackrestore
+// CHECK:           llvm.intr.stackrestore
+func.func @live_limit(%out: memref<10240xf32>, %n: index) {
+  %c0 = arith.constant 0 : index
+  %c1 = arith.constant 1 : index
+  scf.for %i = %c0 to %n step %c1 {
+    %a = memref.alloc() : memref<10240xf32>
+    %b = memref.alloc() : memref<10240xf32>
+    %small = memref.alloc() : memref<4096xf32>
+    memref.copy %a, %b : memref<10240xf32> to memref<10240xf32>
+    scf.for %j = %c0 to %n step %c1 {
+      %inner = memref.alloc() : memref<10240xf32>
+      memref.copy %a, %inner : memref<10240xf32> to memref<10240xf32>
+      memref.dealloc %inner : memref<10240xf32>
+    }
+    memref.dealloc %small : memref<4096xf32>
+    memref.dealloc %b : memref<10240xf32>
+    memref.copy %a, %out : memref<10240xf32> to memref<10240xf32>
+    memref.dealloc %a : memref<10240xf32>
   }
   return
 }
