@@ -15,6 +15,7 @@ needs Debian's python3-onnx, run as --python.
 import argparse
 import dataclasses
 import datetime
+import glob
 import math
 import os
 import re
@@ -867,6 +868,14 @@ def parse_arguments():
                         "oneDNN, and write the tables to "
                         "benchmarks/network-layers.md (with --smoke: only "
                         "the fully connected layers, 1 run, no file)")
+    parser.add_argument("--thread-profile", action="store_true",
+                        help="instead of the comparison, run both networks "
+                        "on two threads with an OMPT tool "
+                        "(omp_profile.cpp) that times each thread in each "
+                        "parallel loop and at its barrier, and write where "
+                        "the time of the second thread goes to "
+                        "benchmarks/thread-profile.md (with --smoke: the "
+                        "smoke layer, 1 run, no file)")
     parser.add_argument("--rounds", type=int, default=3,
                         help="times each layer or network this many times, "
                         "alternating nas-run with its peer; the tables give "
@@ -920,6 +929,8 @@ def main():
 
     if args.network_layers:
         return run_network_layers(tools, work_dir, rounds, args.smoke, log)
+    if args.thread_profile:
+        return run_thread_profile(tools, work_dir, args.smoke)
 
     machine = describe_machine(build_dir)
     print("harness: measuring the FMA peak", flush=True)
@@ -1008,6 +1019,160 @@ def run_network_layers(tools, work_dir, rounds, smoke, log):
                   ""]
     if not smoke:
         path = os.path.join(SCRIPT_DIR, "network-layers.md")
+        with open(path, "w") as file:
+            file.write("\n".join(lines))
+        print(f"\nharness: wrote {path}")
+    return 0
+
+
+THREAD_PROFILE_HEADER = [
+    "network", "1 thread ms", "2 threads ms", "speedup",
+    "1 thread: in loops ms", "2 threads: work per thread ms",
+    "work of both / 1 thread", "barrier waits per thread ms",
+    "rest per thread ms"]
+
+LOOP_PROFILE_HEADER = [
+    "loop", "iterations", "1 thread us", "2 threads: thread 0 us",
+    "thread 1 us", "waits us", "speedup", "lost us"]
+
+
+def build_omp_profile(work_dir):
+    """Compile omp_profile.cpp into a shared library; return its path."""
+    headers = sorted(glob.glob("/usr/lib/llvm-*/lib/clang/*/include/"
+                               "omp-tools.h"))
+    if not headers:
+        raise HarnessError("omp-tools.h not found: --thread-profile needs "
+                           "clang's OpenMP headers (clang-22)")
+    library = os.path.join(work_dir, "omp-profile.so")
+    compile_program(os.path.join(SCRIPT_DIR, "omp_profile.cpp"), library,
+                    ["-shared", "-fPIC", "-idirafter",
+                     os.path.dirname(headers[-1])])
+    return library
+
+
+def profile_loops(tools, library, path, repeat, one_thread, work_dir,
+                  extra=()):
+    """Run `path` on two threads (or, with `one_thread`, the same code on
+    one) under the OMPT tool. Return the median latency in ms and, for the
+    loops that ran in every call, (iterations, work us, wait us) per call,
+    with one entry per thread in work and wait."""
+    output = os.path.join(work_dir, "omp-profile.txt")
+    if os.path.exists(output):
+        os.remove(output)
+    env = {"OMP_TOOL_LIBRARIES": library, "NAS_OMP_PROFILE_OUTPUT": output}
+    if one_thread:
+        env["OMP_THREAD_LIMIT"] = "1"
+    command = [tools["nas-run"], path, f"--repeat={repeat}",
+               "--threads=2"] + list(extra)
+    latency, _ = parse_latency(parse_fields(run(command, env=env)))
+    if not os.path.exists(output):
+        raise HarnessError(f"the OMPT tool wrote no {output}: is nas-run "
+                           "linked with LLVM's libomp?")
+    loops = []
+    pattern = re.compile(r"omp-profile: loop \d+ calls (\d+) iterations "
+                         r"(\d+) work ([0-9. ]+) wait ([0-9. ]+)")
+    for line in open(output):
+        match = pattern.match(line.strip())
+        if match:
+            calls = int(match.group(1))
+            loops.append((calls, int(match.group(2)),
+                          [float(v) for v in match.group(3).split()],
+                          [float(v) for v in match.group(4).split()]))
+    if not loops:
+        return latency, []
+    # Loops that ran once, before the timed calls, pack the weights.
+    calls = max(loop[0] for loop in loops)
+    timed = [(iterations, [w / calls for w in work],
+              [w / calls for w in wait])
+             for count, iterations, work, wait in loops if count == calls]
+    return latency, timed
+
+
+def thread_profile_rows(title, one, two):
+    """Return the summary row and the rows of the 5 loops that lose most,
+    from the profiles of the same code on one thread and on two."""
+    latency1, loops1 = one
+    latency2, loops2 = two
+    if len(loops1) != len(loops2) or not loops2:
+        raise HarnessError(f"{title}: the profiles on one and two threads "
+                           "have different loops")
+    threads = max(len(work) for _, work, _ in loops2)
+    in_loops1 = sum(work[0] for _, work, _ in loops1)
+    work2 = [sum(work[t] if t < len(work) else 0.0 for _, work, _ in loops2)
+             for t in range(threads)]
+    waits2 = [sum(wait[t] if t < len(wait) else 0.0 for _, _, wait in loops2)
+              for t in range(threads)]
+    rest2 = [latency2 * 1000 - work2[t] - waits2[t] for t in range(threads)]
+    summary = [title, f"{latency1:.3f}", f"{latency2:.3f}",
+               f"{latency1 / latency2:.2f}", f"{in_loops1 / 1000:.3f}",
+               " / ".join(f"{w / 1000:.3f}" for w in work2),
+               f"{sum(work2) / in_loops1:.2f}",
+               " / ".join(f"{w / 1000:.3f}" for w in waits2),
+               " / ".join(f"{r / 1000:.3f}" for r in rest2)]
+    losses = []
+    for index, ((iterations, work1, _), (_, work, wait)) in enumerate(
+            zip(loops1, loops2)):
+        slowest = max(w + b for w, b in zip(work, wait))
+        lost = slowest - work1[0] / threads
+        losses.append((lost, index, iterations, work1[0], work, wait,
+                       slowest))
+    losses.sort(key=lambda entry: -entry[0])
+    loop_rows = []
+    for lost, index, iterations, one_us, work, wait, slowest in losses[:5]:
+        loop_rows.append([f"{title} #{index}", str(iterations),
+                          f"{one_us:.1f}", f"{work[0]:.1f}",
+                          f"{work[1]:.1f}" if len(work) > 1 else "n/a",
+                          " / ".join(f"{b:.1f}" for b in wait),
+                          f"{one_us / slowest:.2f}" if slowest else "n/a",
+                          f"{lost:.1f}"])
+    return summary, loop_rows
+
+
+def run_thread_profile(tools, work_dir, smoke):
+    if not tools["threads"]:
+        raise HarnessError("--thread-profile needs nas-run --threads")
+    library = build_omp_profile(work_dir)
+    if smoke:
+        targets = [(SMOKE_LAYER.title, layer_path(SMOKE_LAYER), 1,
+                    ["--min-parallel-iterations=1"])]
+    else:
+        targets = []
+        for model, title, macs in NETWORKS:
+            source = os.path.join(SOURCE_DIR, "models", model + ".onnx")
+            nas_ir = os.path.join(work_dir, model + ".mlir")
+            run([tools["nas-translate"], "--import-onnx", source, "-o",
+                 nas_ir])
+            targets.append((title, nas_ir, network_repeat(macs), []))
+    print("harness: profiling the parallel loops on one and two threads",
+          flush=True)
+    summaries, loop_rows = [], []
+    for title, path, repeat, extra in targets:
+        one = profile_loops(tools, library, path, repeat, True, work_dir,
+                            extra)
+        two = profile_loops(tools, library, path, repeat, False, work_dir,
+                            extra)
+        summary, rows = thread_profile_rows(title, one, two)
+        summaries.append(summary)
+        loop_rows += rows
+    print()
+    print(text_table(THREAD_PROFILE_HEADER, summaries))
+    print()
+    print(text_table(LOOP_PROFILE_HEADER, loop_rows))
+    if not smoke:
+        lines = ["# Where the second thread's time goes", "",
+                 "Written by `benchmarks/run.sh --thread-profile`; see "
+                 "docs/benchmarks.md. The same code (compiled for two "
+                 "threads) runs on one thread (OMP_THREAD_LIMIT=1) and on "
+                 "two, under the OMPT tool omp_profile.cpp, "
+                 f"{datetime.datetime.now():%Y-%m-%d %H:%M}. Times per "
+                 "call: latencies are medians, loop times are means over "
+                 "the calls.", "",
+                 markdown_table(THREAD_PROFILE_HEADER, summaries), "",
+                 "The 5 loops of each network whose slowest thread (work "
+                 "and wait) exceeds half the loop's one-thread time by "
+                 "most, numbered in the order in which they first run:", "",
+                 markdown_table(LOOP_PROFILE_HEADER, loop_rows), ""]
+        path = os.path.join(SCRIPT_DIR, "thread-profile.md")
         with open(path, "w") as file:
             file.write("\n".join(lines))
         print(f"\nharness: wrote {path}")
