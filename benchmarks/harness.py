@@ -730,7 +730,8 @@ LAYER_HEADER = ["layer", "threads", "MMACs", "nas ms", "oneDNN ms",
 
 NETWORK_HEADER = ["network", "threads", "MMACs", "nas ms", "ORT ms",
                   "nas/ORT", "nas GMAC/s", "ORT GMAC/s", "nas % peak",
-                  "ORT % peak"]
+                  "ORT % peak", "nas speedup over 1 thread",
+                  "ORT speedup over 1 thread"]
 
 
 def install_ort(work_dir):
@@ -792,20 +793,31 @@ def time_networks(tools, work_dir, python, thread_counts, rounds, log):
     return rows
 
 
-def format_network_row(row, peak):
+def format_network_row(row, peak, one_thread=None):
+    """Return the cells of a network row. `one_thread`, the 1-thread row
+    of the same network, gives the speedups of a multi-thread row."""
     macs, threads = row["macs"], row["threads"]
     peak_gflops = peak_for(peak, threads)
     nas_ms = row["nas"][0] if row["nas"] else None
     ort_ms = row["ort"][0] if row["ort"] else None
     cells = [row["title"], str(threads), f"{macs / 1e6:.1f}",
-             f"{nas_ms:.1f}" if nas_ms else "n/a",
-             f"{ort_ms:.1f}" if ort_ms else "n/a",
+             f"{nas_ms:.2f}" if nas_ms else "n/a",
+             f"{ort_ms:.2f}" if ort_ms else "n/a",
              f"{row['ratio']:.2f}" if row["ratio"] else "n/a"]
+    if peak is None:
+        return cells
     for ms in (nas_ms, ort_ms):
         cells.append(f"{gmacs(macs, ms):.2f}" if ms else "n/a")
     for ms in (nas_ms, ort_ms):
         cells.append(f"{percent_of_peak(macs, ms, peak_gflops):.1f}"
                      if ms else "n/a")
+    for key in ("nas", "ort"):
+        if one_thread is None or threads == 1:
+            cells.append("")
+        elif row[key] and one_thread[key]:
+            cells.append(f"{one_thread[key][0] / row[key][0]:.2f}")
+        else:
+            cells.append("n/a")
     return cells
 
 
@@ -969,7 +981,11 @@ def main():
     machine["run time"] = f"{time.time() - start:.0f} s"
 
     layer_cells = [format_layer_row(row, peak) for row in layer_rows]
-    network_cells = [format_network_row(row, peak) for row in network_rows]
+    one_thread_rows = {row["title"]: row for row in network_rows
+                       if row["threads"] == 1}
+    network_cells = [format_network_row(row, peak,
+                                        one_thread_rows.get(row["title"]))
+                     for row in network_rows]
     ceiling_cells = format_ceiling_rows(ceilings, peak)
     print()
     print(text_table(LAYER_HEADER, layer_cells))
