@@ -7,6 +7,8 @@
 
 #include "nas/Conversion/Passes.h"
 
+#include "nas/Conversion/BufferBytes.h"
+
 #include "llvm/Support/MathExtras.h"
 
 namespace nas {
@@ -38,30 +40,6 @@ struct Buffer {
     return begin < other.end && other.begin < end;
   }
 };
-
-/// Returns the size in bytes of a buffer of `type`, or std::nullopt if the
-/// arena cannot hold it. The arena holds only static shapes with the
-/// identity layout and the default memory space. Their elements must be
-/// integers or floats of 8, 16, 32 or 64 bits, and their size below 2^62.
-std::optional<int64_t> getBufferBytes(MemRefType type) {
-  Type element = type.getElementType();
-  if (!type.hasStaticShape() || !type.getLayout().isIdentity() ||
-      type.getMemorySpace() || !element.isIntOrFloat())
-    return std::nullopt;
-  // LLVM stores other widths, such as i24 or x86_fp80, in more bytes than
-  // their width.
-  unsigned width = element.getIntOrFloatBitWidth();
-  if (width != 8 && width != 16 && width != 32 && width != 64)
-    return std::nullopt;
-  uint64_t bytes = width / 8;
-  bool overflow = false;
-  for (int64_t size : type.getShape())
-    bytes =
-        llvm::SaturatingMultiply(bytes, static_cast<uint64_t>(size), &overflow);
-  if (overflow || bytes >= (uint64_t(1) << 62))
-    return std::nullopt;
-  return static_cast<int64_t>(bytes);
-}
 
 /// Returns true if `user`, which uses a buffer, may let another value refer
 /// to the buffer's memory. A terminator forwards the buffer to its parent op
@@ -122,7 +100,7 @@ SmallVector<Buffer> collectBuffers(Block &block) {
     if (!alloc || !alloc.getDynamicSizes().empty() ||
         !alloc.getSymbolOperands().empty())
       continue;
-    std::optional<int64_t> bytes = getBufferBytes(alloc.getType());
+    std::optional<int64_t> bytes = nas::getStaticBufferBytes(alloc.getType());
     if (!bytes || *bytes == 0)
       continue;
     memref::DeallocOp dealloc;

@@ -7,8 +7,9 @@
 
 #include "nas/Conversion/Passes.h"
 
+#include "nas/Conversion/BufferBytes.h"
+
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
-#include "llvm/Support/MathExtras.h"
 
 namespace nas {
 #define GEN_PASS_DEF_NASSTACKBUFFERS
@@ -28,27 +29,6 @@ struct Candidate {
   int64_t end;
   uint64_t bytes;
 };
-
-/// Returns the size in bytes of a buffer of `type` if it has a static shape,
-/// the identity layout and an element type of 8, 16, 32 or 64 bits, else
-/// std::nullopt.
-std::optional<uint64_t> getStaticBytes(MemRefType type) {
-  Type element = type.getElementType();
-  if (!type.hasStaticShape() || !type.getLayout().isIdentity() ||
-      !element.isIntOrFloat())
-    return std::nullopt;
-  unsigned width = element.getIntOrFloatBitWidth();
-  if (width != 8 && width != 16 && width != 32 && width != 64)
-    return std::nullopt;
-  uint64_t bytes = width / 8;
-  bool overflow = false;
-  for (int64_t size : type.getShape())
-    bytes =
-        llvm::SaturatingMultiply(bytes, static_cast<uint64_t>(size), &overflow);
-  if (overflow)
-    return std::nullopt;
-  return bytes;
-}
 
 /// Returns the one `memref.dealloc` of `alloc`, if it is in the block of
 /// `alloc` and after it, else null.
@@ -102,16 +82,16 @@ struct NasStackBuffersPass
     func.walk([&](memref::AllocOp alloc) {
       Block *block = alloc->getBlock();
       if (block == body || !alloc.getDynamicSizes().empty() ||
-          !alloc.getSymbolOperands().empty() ||
-          alloc.getType().getMemorySpace())
+          !alloc.getSymbolOperands().empty())
         return;
-      std::optional<uint64_t> bytes = getStaticBytes(alloc.getType());
-      if (!bytes || *bytes == 0 || *bytes > maxBytes)
+      std::optional<int64_t> bytes = nas::getStaticBufferBytes(alloc.getType());
+      if (!bytes || *bytes == 0 || static_cast<uint64_t>(*bytes) > maxBytes)
         return;
       memref::DeallocOp dealloc = getDeallocInBlock(alloc);
       if (!dealloc || usesStackBetween(alloc, dealloc))
         return;
-      candidates[block].push_back({alloc, dealloc, 0, 0, *bytes});
+      candidates[block].push_back(
+          {alloc, dealloc, 0, 0, static_cast<uint64_t>(*bytes)});
     });
 
     // Positions of the ops of the candidates' blocks and of the blocks
