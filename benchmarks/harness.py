@@ -1104,11 +1104,11 @@ def profile_loops(tools, library, path, repeat, one_thread, work_dir,
     return latency, timed
 
 
-def thread_profile_rows(title, one, two):
+def thread_profile_rows(title, one_thread, two_threads):
     """Return the summary row and the rows of the 5 loops that lose most,
     from the profiles of the same code on one thread and on two."""
-    latency1, loops1 = one
-    latency2, loops2 = two
+    latency1, loops1 = one_thread
+    latency2, loops2 = two_threads
     if len(loops1) != len(loops2) or not loops2:
         raise HarnessError(f"{title}: the profiles on one and two threads "
                            "have different loops")
@@ -1163,11 +1163,11 @@ def run_thread_profile(tools, work_dir, smoke):
           flush=True)
     summaries, loop_rows = [], []
     for title, path, repeat, extra in targets:
-        one = profile_loops(tools, library, path, repeat, True, work_dir,
-                            extra)
-        two = profile_loops(tools, library, path, repeat, False, work_dir,
-                            extra)
-        summary, rows = thread_profile_rows(title, one, two)
+        one_thread = profile_loops(tools, library, path, repeat, True,
+                                   work_dir, extra)
+        two_threads = profile_loops(tools, library, path, repeat, False,
+                                    work_dir, extra)
+        summary, rows = thread_profile_rows(title, one_thread, two_threads)
         summaries.append(summary)
         loop_rows += rows
     print()

@@ -105,11 +105,10 @@ void nas::buildLowerToLLVMPipeline(OpPassManager &pm,
   // ResNet-50.
   pm.addPass(createCanonicalizerPass());
   pm.addPass(createCSEPass());
-  // The buffers of fused tiles move to the stack. Only now: the alloca
-  // scope that convert-scf-to-openmp wraps around each loop body stays
-  // when it holds an alloca, and convert-scf-to-cf would then leave
-  // several blocks in it, which the scope does not allow. The
-  // canonicalization above inlined the scopes, which held none yet.
+  // The buffers of fused tiles move to the stack only here, after the
+  // canonicalization above inlined the alloca scopes that
+  // convert-scf-to-openmp wraps around loop bodies. A scope that contains
+  // an alloca is not inlined, and convert-scf-to-cf cannot lower it.
   pm.addNestedPass<func::FuncOp>(createNasStackBuffers());
   // Subviews and reshapes become affine index arithmetic, which lower-affine
   // turns into arith ops before scf is lowered.

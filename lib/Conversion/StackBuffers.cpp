@@ -49,9 +49,9 @@ memref::DeallocOp getDeallocInBlock(memref::AllocOp alloc) {
 }
 
 /// Returns true if an op between `begin` and `end` of one block, itself or
-/// nested, allocates on the stack or restores the stack pointer. Restoring
-/// the stack at `end` would free such an allocation too, and a restore of a
-/// pointer saved before `begin` would free the buffer while it is in use.
+/// nested, allocates on the stack or restores the stack pointer. A restore
+/// at `end` would free such an allocation too. A restore of a pointer saved
+/// before `begin` would free the buffer while it is in use.
 bool usesStackBetween(Operation *begin, Operation *end) {
   for (Operation *op = begin->getNextNode(); op != end;
        op = op->getNextNode()) {
@@ -127,14 +127,16 @@ struct NasStackBuffersPass
 
     // The moved buffers of each block: their positions and sizes.
     DenseMap<Block *, SmallVector<Candidate>> moved;
-    // Returns the bytes of the moved buffers live at `position` of `block`
-    // or around the op that holds `block`, up to the function.
+    // Returns the bytes of the moved buffers that are live at `position` of
+    // `block`, or around each op that contains `block`, up to the function.
     auto getLiveBytes = [&](Block *block, int64_t position) {
       uint64_t live = 0;
       while (true) {
-        for (const Candidate &other : moved.lookup(block))
-          if (other.begin < position && position < other.end)
-            live += other.bytes;
+        auto found = moved.find(block);
+        if (found != moved.end())
+          for (const Candidate &other : found->second)
+            if (other.begin < position && position < other.end)
+              live += other.bytes;
         Operation *parent = block->getParentOp();
         if (!parent || !parent->getBlock() || parent == func)
           return live;

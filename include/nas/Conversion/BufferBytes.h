@@ -15,11 +15,11 @@
 
 namespace nas {
 
-/// Returns the size in bytes of a buffer of `type`, or std::nullopt unless
-/// it has a static shape, the identity layout, the default memory space and
-/// integer or float elements of 8, 16, 32 or 64 bits, and is below 2^62
-/// bytes. LLVM stores other widths, such as i24 or x86_fp80, in more bytes
-/// than their width.
+/// Returns the size in bytes of a buffer of `type`. The buffer must have a
+/// static shape, the identity layout, the default memory space and integer
+/// or float elements of 8, 16, 32 or 64 bits, and take less than 2^62
+/// bytes; otherwise returns std::nullopt. Other widths are excluded because
+/// LLVM stores them (i24, x86_fp80) in more bytes than their width.
 std::optional<int64_t> getStaticBufferBytes(mlir::MemRefType type);
 
 } // namespace nas

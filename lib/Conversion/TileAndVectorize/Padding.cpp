@@ -269,13 +269,12 @@ LogicalResult rewritePadAsBorderFills(RewriterBase &rewriter,
         pad->getBlock() == producer->getBlock() &&
         (valueAvailable ||
          (valueOp && valueOp->hasTrait<OpTrait::ConstantLike>()));
-    Value empty;
     if (beforeProducer) {
       rewriter.setInsertionPoint(producer);
       if (!valueAvailable)
         value = rewriter.clone(*valueOp)->getResult(0);
-      empty = tensor::EmptyOp::create(rewriter, loc, resultType.getShape(),
-                                      resultType.getElementType());
+      Value empty = tensor::EmptyOp::create(
+          rewriter, loc, resultType.getShape(), resultType.getElementType());
       Value filled = fillBorderByRows(rewriter, loc, empty, value, *low, *high,
                                       /*beforeProducer=*/true);
       rewriter.setInsertionPoint(pad);
@@ -283,8 +282,8 @@ LogicalResult rewritePadAsBorderFills(RewriterBase &rewriter,
           pad, pad.getSource(), filled, offsets, sizes, strides);
       return success();
     }
-    empty = tensor::EmptyOp::create(rewriter, loc, resultType.getShape(),
-                                    resultType.getElementType());
+    Value empty = tensor::EmptyOp::create(rewriter, loc, resultType.getShape(),
+                                          resultType.getElementType());
     Value inserted = tensor::InsertSliceOp::create(
         rewriter, loc, pad.getSource(), empty, offsets, sizes, strides);
     rewriter.replaceOp(pad,

@@ -55,10 +55,9 @@ constexpr llvm::StringLiteral kParallelMarker = "nas.parallel";
 
 /// Unit attribute of the row loop of a border fill that runs before the
 /// tile loop that computes the pad's source into the rest of the buffer.
-/// Neither loop writes what the other writes, so nas-parallelize-loops and
-/// nas-merge-parallel-regions let the threads go on from the fill to the
-/// producer without waiting for each other: the barrier after the producer
-/// orders both before the consumer.
+/// The two loops write different elements, so nas-merge-parallel-regions
+/// drops the barrier between them. The producer's barrier orders both
+/// before the consumer.
 constexpr llvm::StringLiteral kBorderFillMarker = "nas.border_fill";
 
 /// Unit attribute of the tensor.pad ops whose padding the vector reads of
