@@ -58,12 +58,22 @@ unsigned getFloatBitWidth(linalg::LinalgOp op) {
   return type.getIntOrFloatBitWidth();
 }
 
+/// Order of the tile loops of an NHWC window op.
+enum class TileOrder {
+  /// Channel tiles, then output rows, then the tiles along a row.
+  ChannelsFirst,
+  /// Output rows, then channel tiles, then the tiles along a row.
+  ChannelsInRow,
+  /// Output rows, then the tiles along a row, then channel tiles.
+  ChannelsLast,
+};
+
 /// Returns the plan of a 2-D convolution or pooling op in NHWC whose loops
 /// are (n, oh, ow, c or f, kh, kw[, c]) and whose output is N x OH x OW x F:
-/// one tile of `block` per output row, F-tiles outermost when
-/// `channelsOutermost`, and the reductions listed in `reductionSteps`.
+/// one tile of `block` per output row, the tile loops in `order`, and the
+/// reductions listed in `reductionSteps`.
 TilingPlan planNhwcWindowOp(StringRef kind, ArrayRef<int64_t> outputShape,
-                            RegisterBlock block, bool channelsOutermost,
+                            RegisterBlock block, TileOrder order,
                             ArrayRef<int64_t> reductionSteps) {
   // A block over several image rows that covers the whole output would
   // leave no tile loop to fuse the producers and consumer into. The rows
@@ -83,8 +93,17 @@ TilingPlan planNhwcWindowOp(StringRef kind, ArrayRef<int64_t> outputShape,
                         tileOrFull(outputShape[1], imageRows),
                         tileOrFull(outputShape[2], block.rows),
                         tileOrFull(outputShape[3], block.columns)};
-  plan.interchange = channelsOutermost ? SmallVector<int64_t>{3, 0, 1, 2}
-                                       : SmallVector<int64_t>{0, 1, 2, 3};
+  switch (order) {
+  case TileOrder::ChannelsFirst:
+    plan.interchange = {3, 0, 1, 2};
+    break;
+  case TileOrder::ChannelsInRow:
+    plan.interchange = {0, 1, 3, 2};
+    break;
+  case TileOrder::ChannelsLast:
+    plan.interchange = {0, 1, 2, 3};
+    break;
+  }
   plan.reductionTiles.assign(4, 0);
   llvm::append_range(plan.reductionTiles, reductionSteps);
   return plan;
@@ -295,9 +314,23 @@ nas::tile_and_vectorize::planTiling(linalg::LinalgOp op,
                                       bitWidth, /*maxImageRows=*/1);
       channelsOutermost = isChannelsOutermost(block);
     }
+    // Below the rows, the channel tiles come first when the weight panel
+    // of one tile fits in half of the L1 cache and the whole weight does
+    // not, so that each panel stays in L1 over the tiles along a row.
+    // Measured with AVX-512 and a 48 KiB L1: 1x1 64->256 at 56x56 went
+    // from 0.597 to 0.581 ms on one thread and from 0.305 to 0.288 on two.
+    TileOrder order = TileOrder::ChannelsLast;
+    int64_t tilePanelBytes = filter[0] * filter[1] * filter[2] *
+                             block.columns * (bitWidth / 8);
+    if (channelsOutermost)
+      order = TileOrder::ChannelsFirst;
+    else if (block.columns < output[3] &&
+             tilePanelBytes <= target.l1CacheBytes / 2 &&
+             weightBytes > target.l1CacheBytes / 2)
+      order = TileOrder::ChannelsInRow;
     // One step of the reduction over (kh, kw, c) is an outer product of
     // `rows` input elements and `columns` weights.
-    return planNhwcWindowOp("conv", output, block, channelsOutermost,
+    return planNhwcWindowOp("conv", output, block, order,
                             {tileOrFull(filter[0], 1), tileOrFull(filter[1], 1),
                              tileOrFull(filter[2], 1)});
   }
@@ -312,7 +345,7 @@ nas::tile_and_vectorize::planTiling(linalg::LinalgOp op,
     // The kernel width stays in the tile: the vectorized 1-D convolution
     // reads each input vector of a row once for all kernel columns.
     return planNhwcWindowOp("depthwise", output, block,
-                            /*channelsOutermost=*/false,
+                            TileOrder::ChannelsLast,
                             {tileOrFull(filter[0], 1), 0});
   }
 
@@ -380,7 +413,7 @@ nas::tile_and_vectorize::planTiling(linalg::LinalgOp op,
         chooseWindowRegisterBlock(target, output[2], output[3], window[1],
                                   stride, /*weightVectors=*/0, bitWidth);
     return planNhwcWindowOp("pooling", output, block,
-                            /*channelsOutermost=*/false,
+                            TileOrder::ChannelsLast,
                             {tileOrFull(window[0], 1), 0});
   }
   return std::nullopt;

@@ -2,8 +2,8 @@
 // carry nas.parallel. With AVX-512, the blocks of @conv are one output row
 // by 32 channels: the loops over rows and over channel tiles carry it.
 // With AVX2, the blocks are 5 columns by 16 channels: the loops over rows
-// and over column tiles carry it, and the reduction loops, the channel
-// tiles inside them and the peeled last column tile do not.
+// and over channel tiles carry it, and the column tiles inside them, the
+// peeled last column tile and the reduction loops do not.
 // RUN: nas-opt %s -nas-tile-and-vectorize="cpu=x86-64-v4 mark-parallel-loops=true" | FileCheck %s
 // RUN: nas-opt %s -nas-tile-and-vectorize="cpu=x86-64-v3 mark-parallel-loops=true" | FileCheck %s --check-prefix=AVX2
 // With min-parallel-iterations, only anchors with that many iterations
@@ -42,32 +42,37 @@ func.func @conv(%x: tensor<1x16x16x16xf32>, %w: tensor<3x3x16x64xf32>,
 
 // With AVX2, 64 channels make 4 tiles of 16. The weight (36 KiB) fits in
 // a quarter of the 256 KiB L2 cache of a named CPU, so the output rows
-// stay the outermost loop.
+// stay the outermost loop. It does not fit in half of the 32 KiB L1 cache,
+// but the 9 KiB panel of one channel tile does: the channel tiles go
+// inside the rows, the column tiles inside them.
 // AVX2-LABEL: func.func @conv(
 // AVX2: scf.for %{{.*}} = %c0 to %c14 step %c1
-// AVX2: scf.for %{{.*}} = %c0 to %c10 step %c5
 // AVX2: scf.for %{{.*}} = %c0 to %c64 step %c16
+// AVX2: scf.for %{{.*}} = %c0 to %c10 step %c5
+// AVX2-NOT: nas.parallel
+// AVX2: vector.contract
 // AVX2-NOT: nas.parallel
 // AVX2: vector.contract
 // AVX2: } {nas.parallel}
-// AVX2-NOT: nas.parallel
-// AVX2: vector.contract
-// AVX2: } {nas.parallel}
+// AVX2-NEXT: scf.yield
+// AVX2-NEXT: } {nas.parallel}
 // AVX2-NOT: nas.parallel
 
 // With AVX2 and 32 channels, 2 tiles of 16, the output rows stay the
-// outermost loop.
+// outermost loop, with the channel tiles inside them (18 KiB of weights,
+// 9 KiB per tile).
 // CHECK-LABEL: func.func @conv_two_channel_tiles
 // AVX2-LABEL: func.func @conv_two_channel_tiles
 // AVX2: scf.for %{{.*}} = %c0 to %c14 step %c1
-// AVX2: scf.for %{{.*}} = %c0 to %c10 step %c5
 // AVX2: scf.for %{{.*}} = %c0 to %c32 step %c16
+// AVX2: scf.for %{{.*}} = %c0 to %c10 step %c5
+// AVX2-NOT: nas.parallel
+// AVX2: vector.contract
 // AVX2-NOT: nas.parallel
 // AVX2: vector.contract
 // AVX2: } {nas.parallel}
-// AVX2-NOT: nas.parallel
-// AVX2: vector.contract
-// AVX2: } {nas.parallel}
+// AVX2-NEXT: scf.yield
+// AVX2-NEXT: } {nas.parallel}
 // AVX2-NOT: nas.parallel
 func.func @conv_two_channel_tiles(%x: tensor<1x16x16x16xf32>,
                                   %w: tensor<3x3x16x32xf32>,
