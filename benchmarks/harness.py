@@ -511,6 +511,28 @@ def network_repeat(macs):
     return max(10, round(5e10 / macs))
 
 
+def measure_pair(index, measure_nas, measure_peer):
+    """Call measure_nas and measure_peer one after the other, in reverse
+    order when the round `index` is odd, which cancels a steady drift.
+
+    Either may be None. Returns (nas result, peer result, nas/peer ratio),
+    with None for what was not measured.
+    """
+    order = [("nas", measure_nas), ("peer", measure_peer)]
+    if index % 2:
+        order.reverse()
+    results = {}
+    for name, measure in order:
+        if measure is not None:
+            results[name] = measure()
+    nas, peer = results.get("nas"), results.get("peer")
+    # A latency below the printed precision reads as 0: no ratio.
+    ratio = None
+    if nas is not None and peer is not None and latency_ms(peer) > 0:
+        ratio = latency_ms(nas) / latency_ms(peer)
+    return nas, peer, ratio
+
+
 def interleave(rounds, measure_nas, measure_peer):
     """Call measure_nas and measure_peer alternately, `rounds` times each.
 
@@ -522,23 +544,14 @@ def interleave(rounds, measure_nas, measure_peer):
     """
     nas, peer, ratios = [], [], []
     for index in range(rounds):
-        # Reversing the order every other round cancels a steady drift.
-        order = [("nas", measure_nas), ("peer", measure_peer)]
-        if index % 2:
-            order.reverse()
-        results = {}
-        for name, measure in order:
-            if measure is not None:
-                results[name] = measure()
-        if "nas" in results:
-            nas.append(results["nas"])
-        if "peer" in results:
-            peer.append(results["peer"])
-        # A latency below the printed precision reads as 0: no ratio.
-        if ("nas" in results and "peer" in results and
-                latency_ms(results["peer"]) > 0):
-            ratios.append(latency_ms(results["nas"]) /
-                          latency_ms(results["peer"]))
+        nas_result, peer_result, ratio = measure_pair(index, measure_nas,
+                                                      measure_peer)
+        if nas_result is not None:
+            nas.append(nas_result)
+        if peer_result is not None:
+            peer.append(peer_result)
+        if ratio is not None:
+            ratios.append(ratio)
     return nas, peer, ratios
 
 
@@ -765,23 +778,43 @@ def time_networks(tools, work_dir, python, thread_counts, rounds, log):
                 os.path.getmtime(weighted) < os.path.getmtime(source)):
             run([python, os.path.join(SCRIPT_DIR, "make_onnx_weights.py"),
                  source, weighted])
+        # Each round times every thread count, so that the speedup over one
+        # thread compares measurements taken a few seconds apart.
+        network_rows = {}
+        measures = {}
         for threads in thread_counts:
-            row = {"title": title, "threads": threads, "macs": macs,
-                   "nas": None, "ort": None, "ratio": None}
-            measure_nas = None
-            if threads == 1 or tools["threads"]:
-                def measure_nas():
-                    return nas_run(tools, nas_ir, network_repeat(macs),
-                                   threads)
-
-            def measure_ort():
-                fields = parse_fields(run(
-                    ["node", os.path.join(SCRIPT_DIR, "ort_bench.js"),
-                     weighted, f"--threads={threads}", f"--modules={modules}",
-                     "--min-runs=10", "--min-seconds=1", "--warmup=3"]))
-                row["ort version"] = fields.get("ort version", "?")
-                return parse_latency(fields)
-            nas, ort, ratios = interleave(rounds, measure_nas, measure_ort)
+            network_rows[threads] = {
+                "title": title, "threads": threads, "macs": macs,
+                "nas": None, "ort": None, "ratio": None,
+                "speedups": {"nas": [], "ort": []}}
+            measures[threads] = (network_measure_nas(tools, nas_ir, macs,
+                                                     threads),
+                                 network_measure_ort(weighted, threads,
+                                                     modules,
+                                                     network_rows[threads]))
+        results = {threads: ([], [], []) for threads in thread_counts}
+        for index in range(rounds):
+            order = list(thread_counts)
+            if index % 2:
+                order.reverse()
+            latest = {}
+            for threads in order:
+                nas, ort, ratio = measure_pair(index, *measures[threads])
+                latest[threads] = {"nas": nas, "ort": ort}
+                for values, value in zip(results[threads], (nas, ort, ratio)):
+                    if value is not None:
+                        values.append(value)
+            one = latest.get(1, {})
+            for threads in thread_counts:
+                for key in ("nas", "ort"):
+                    first, this = one.get(key), latest[threads][key]
+                    if (threads != 1 and first is not None and
+                            this is not None and latency_ms(this) > 0):
+                        network_rows[threads]["speedups"][key].append(
+                            latency_ms(first) / latency_ms(this))
+        for threads in thread_counts:
+            row = network_rows[threads]
+            nas, ort, ratios = results[threads]
             if nas:
                 row["nas"] = (median([r[0] for r in nas]),
                               sum(r[1] for r in nas))
@@ -791,6 +824,27 @@ def time_networks(tools, work_dir, python, thread_counts, rounds, log):
             rows.append(row)
             log(format_network_progress(row))
     return rows
+
+
+def network_measure_nas(tools, nas_ir, macs, threads):
+    """Return a function that times `nas_ir` with nas-run on `threads`
+    threads, or None when nas-run has no thread setting."""
+    if threads != 1 and not tools["threads"]:
+        return None
+    return lambda: nas_run(tools, nas_ir, network_repeat(macs), threads)
+
+
+def network_measure_ort(weighted, threads, modules, row):
+    """Return a function that times the ONNX model `weighted` with ONNX
+    Runtime on `threads` threads and records its version in `row`."""
+    def measure():
+        fields = parse_fields(run(
+            ["node", os.path.join(SCRIPT_DIR, "ort_bench.js"), weighted,
+             f"--threads={threads}", f"--modules={modules}", "--min-runs=10",
+             "--min-seconds=1", "--warmup=3"]))
+        row["ort version"] = fields.get("ort version", "?")
+        return parse_latency(fields)
+    return measure
 
 
 def format_network_row(row, peak, one_thread=None):
@@ -811,9 +865,14 @@ def format_network_row(row, peak, one_thread=None):
     for ms in (nas_ms, ort_ms):
         cells.append(f"{percent_of_peak(macs, ms, peak_gflops):.1f}"
                      if ms else "n/a")
+    # The median of the rounds' speedups, each between the 1-thread and
+    # the multi-thread time of one round.
     for key in ("nas", "ort"):
+        speedups = row.get("speedups", {}).get(key)
         if one_thread is None or threads == 1:
             cells.append("")
+        elif speedups:
+            cells.append(f"{median(speedups):.2f}")
         elif row[key] and one_thread[key]:
             cells.append(f"{one_thread[key][0] / row[key][0]:.2f}")
         else:
