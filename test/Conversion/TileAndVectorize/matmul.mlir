@@ -1,6 +1,6 @@
 // A matmul with a transposed right operand (a fully connected layer) gets
 // that operand transposed and the register block of a convolution.
-// RUN: nas-opt %s -nas-tile-and-vectorize=cpu=x86-64-v4 | FileCheck %s --implicit-check-not=nas.
+// RUN: nas-opt %s -nas-tile-and-vectorize=cpu=x86-64-v4 -split-input-file | FileCheck %s --implicit-check-not=nas.
 
 // 3 rows by 40 columns: v = 2 vectors (32 columns) with all 3 rows scores
 // 40/64 * 6/5 = 0.75, above v = 1 (40/48 * 3/4 = 0.63); the last 8 columns
@@ -21,4 +21,37 @@ func.func @matmul_transpose_b(%a: tensor<3x64xf32>, %b: tensor<40x64xf32>,
       ins(%a, %b : tensor<3x64xf32>, tensor<40x64xf32>)
       outs(%init : tensor<3x40xf32>) -> tensor<3x40xf32>
   return %y : tensor<3x40xf32>
+}
+
+// -----
+
+// One row: each weight feeds one multiply-add. A weight of 200 KiB, more
+// than half of the 256 KiB L2 cache of a named CPU, streams from memory,
+// so the tiles are one vector wide, the most tiles for threads to share:
+// 6 of 16 columns, then a peeled tile of 4.
+// CHECK-LABEL: func.func @matvec_large_weight
+// CHECK: scf.for %{{.*}} = %c0 to %c96 step %c16
+// CHECK: vector.contract {{.*}} : vector<1xf32>, vector<1x16xf32> into vector<16xf32>
+// CHECK: vector.contract {{.*}} : vector<1xf32>, vector<1x4xf32> into vector<4xf32>
+func.func @matvec_large_weight(%a: tensor<1x512xf32>, %b: tensor<512x100xf32>,
+                               %init: tensor<1x100xf32>) -> tensor<1x100xf32> {
+  %y = linalg.matmul ins(%a, %b : tensor<1x512xf32>, tensor<512x100xf32>)
+      outs(%init : tensor<1x100xf32>) -> tensor<1x100xf32>
+  return %y : tensor<1x100xf32>
+}
+
+// -----
+
+// One row with a 25 KiB weight, which stays in the cache: 2 vectors, 32
+// columns per tile (v = 4 would leave a last tile of 36 columns, not a
+// whole number of registers), then a peeled tile of 4.
+// CHECK-LABEL: func.func @matvec_small_weight
+// CHECK: scf.for %{{.*}} = %c0 to %c96 step %c32
+// CHECK: vector.contract {{.*}} : vector<1xf32>, vector<1x32xf32> into vector<32xf32>
+// CHECK: vector.contract {{.*}} : vector<1xf32>, vector<1x4xf32> into vector<4xf32>
+func.func @matvec_small_weight(%a: tensor<1x64xf32>, %b: tensor<64x100xf32>,
+                               %init: tensor<1x100xf32>) -> tensor<1x100xf32> {
+  %y = linalg.matmul ins(%a, %b : tensor<1x64xf32>, tensor<64x100xf32>)
+      outs(%init : tensor<1x100xf32>) -> tensor<1x100xf32>
+  return %y : tensor<1x100xf32>
 }
