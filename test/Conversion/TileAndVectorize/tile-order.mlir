@@ -31,6 +31,22 @@ func.func @channels_in_row(%x: tensor<1x4x12x64xf32>,
 
 // -----
 
+// The same weight on one output row: without a loop over rows, the channel
+// tiles would be the outermost loop, so the column tiles stay outside them.
+// CHECK-LABEL: func.func @one_row
+// CHECK: scf.for %{{.*}} = %c0 to %c12 step %c6
+// CHECK-NEXT: scf.for %{{.*}} = %c0 to %c256 step %c16
+// CHECK: vector.contract {{.*}} into vector<6x16xf32>
+func.func @one_row(%x: tensor<1x1x12x64xf32>, %w: tensor<1x1x64x256xf32>,
+                   %init: tensor<1x1x12x256xf32>) -> tensor<1x1x12x256xf32> {
+  %c = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
+      ins(%x, %w : tensor<1x1x12x64xf32>, tensor<1x1x64x256xf32>)
+      outs(%init : tensor<1x1x12x256xf32>) -> tensor<1x1x12x256xf32>
+  return %c : tensor<1x1x12x256xf32>
+}
+
+// -----
+
 // The panel of one channel tile (512 input channels by 16, 32 KiB) does
 // not fit in half of the L1 cache either: rows, then the column tiles,
 // then the channel tiles, so that a tile's input elements stay in the L1
