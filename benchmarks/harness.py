@@ -804,14 +804,14 @@ def time_networks(tools, work_dir, python, thread_counts, rounds, log):
                 for values, value in zip(results[threads], (nas, ort, ratio)):
                     if value is not None:
                         values.append(value)
-            one = latest.get(1, {})
+            single = latest.get(1, {})
             for threads in thread_counts:
                 for key in ("nas", "ort"):
-                    first, this = one.get(key), latest[threads][key]
-                    if (threads != 1 and first is not None and
-                            this is not None and latency_ms(this) > 0):
+                    baseline, current = single.get(key), latest[threads][key]
+                    if (threads != 1 and baseline is not None and
+                            current is not None and latency_ms(current) > 0):
                         network_rows[threads]["speedups"][key].append(
-                            latency_ms(first) / latency_ms(this))
+                            latency_ms(baseline) / latency_ms(current))
         for threads in thread_counts:
             row = network_rows[threads]
             nas, ort, ratios = results[threads]

@@ -450,8 +450,8 @@ LogicalResult vectorizeInterleavingTranspose(RewriterBase &rewriter,
   Type elementType = outputType.getElementType();
   auto rowType = VectorType::get({length}, elementType);
   Value zero = arith::ConstantIndexOp::create(rewriter, loc, 0);
-  Value padding =
-      arith::ConstantOp::create(rewriter, loc, rewriter.getZeroAttr(elementType));
+  Value padding = arith::ConstantOp::create(rewriter, loc,
+                                            rewriter.getZeroAttr(elementType));
   SmallVector<Value> rows;
   for (int64_t plane = 0; plane < planes; ++plane) {
     SmallVector<Value> indices(rank, zero);
@@ -462,8 +462,6 @@ LogicalResult vectorizeInterleavingTranspose(RewriterBase &rewriter,
   }
 
   // Output element e = chunk * L + lane comes from row e % C, element e / C.
-  // Each chunk starts with a shuffle of its first two rows and adds the
-  // others one shuffle each.
   SmallVector<ReassociationIndices> merge;
   for (int64_t dim = 0; dim < rank - 2; ++dim)
     merge.push_back({dim});
@@ -495,10 +493,12 @@ LogicalResult vectorizeInterleavingTranspose(RewriterBase &rewriter,
         else
           mask.push_back(lane);
       }
-      vector = vector::ShuffleOp::create(rewriter, loc, vector, rows[row], mask);
+      vector =
+          vector::ShuffleOp::create(rewriter, loc, vector, rows[row], mask);
     }
     SmallVector<Value> indices(rank - 1, zero);
-    indices.back() = arith::ConstantIndexOp::create(rewriter, loc, chunk * length);
+    indices.back() =
+        arith::ConstantIndexOp::create(rewriter, loc, chunk * length);
     result = vector::TransferWriteOp::create(rewriter, loc, vector, result,
                                              indices, ArrayRef<bool>{true})
                  .getResult();
