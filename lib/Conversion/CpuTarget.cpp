@@ -59,6 +59,16 @@ bool readHostCacheSizes(nas::CpuTarget &target) {
     return false;
   target.l1CacheBytes = l1;
   target.l2CacheBytes = l2;
+#if defined(_SC_LEVEL1_DCACHE_ASSOC) && defined(_SC_LEVEL1_DCACHE_LINESIZE)
+  long ways = sysconf(_SC_LEVEL1_DCACHE_ASSOC);
+  long line = sysconf(_SC_LEVEL1_DCACHE_LINESIZE);
+  // The set size must divide the cache: a fully associative cache reports
+  // 0 ways, which keeps the default.
+  if (ways > 0 && line > 0 && l1 % (ways * line) == 0) {
+    target.l1Ways = ways;
+    target.cacheLineBytes = line;
+  }
+#endif
   return true;
 #else
   return false;
@@ -75,8 +85,8 @@ FailureOr<nas::CpuTarget> nas::lookupCpuTarget(llvm::StringRef cpu) {
     for (const auto &entry : llvm::sys::getHostCPUFeatures())
       features[entry.getKey()] = entry.getValue();
     // NOTE: without cache sizes from the C library, the defaults of
-    // CpuTarget (32 KiB L1, 256 KiB L2) apply, which are at or below the
-    // sizes of x86-64 cores since 2008.
+    // CpuTarget (32 KiB 8-way L1, 256 KiB L2, 64-byte lines) apply, which
+    // are at or below the sizes of x86-64 cores since 2008.
     readHostCacheSizes(target);
   } else {
     if (llvm::X86::parseArchX86(cpu, /*Only64Bit=*/true) == llvm::X86::CK_None)

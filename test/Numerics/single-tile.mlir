@@ -32,11 +32,11 @@
 // IR-COUNT-12: llvm.intr.fmuladd({{.*}}) : (vector<16xf32>, vector<16xf32>, vector<16xf32>) -> vector<16xf32>
 // IR: llvm.intr.maximum({{.*}}) : (vector<16xf32>, vector<16xf32>) -> vector<16xf32>
 
-// 1x1 1024 -> 16 on 1 x 12, with relu.
+// 1x1 1000 -> 16 on 1 x 12, with relu.
 // POINTWISE-ROW: output: tensor<1x16x1x12xf32>
 // POINTWISE-ROW: check: passed
-func.func @pointwise_row(%x: tensor<1x1024x1x12xf32>, %w: tensor<16x1024x1x1xf32>, %b: tensor<16xf32>) -> tensor<1x16x1x12xf32> {
-  %0 = nas.conv2d %x, %w, %b {strides = array<i64: 1, 1>, padding = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, groups = 1} : (tensor<1x1024x1x12xf32>, tensor<16x1024x1x1xf32>, tensor<16xf32>) -> tensor<1x16x1x12xf32>
+func.func @pointwise_row(%x: tensor<1x1000x1x12xf32>, %w: tensor<16x1000x1x1xf32>, %b: tensor<16xf32>) -> tensor<1x16x1x12xf32> {
+  %0 = nas.conv2d %x, %w, %b {strides = array<i64: 1, 1>, padding = array<i64: 0, 0, 0, 0>, dilations = array<i64: 1, 1>, groups = 1} : (tensor<1x1000x1x12xf32>, tensor<16x1000x1x1xf32>, tensor<16xf32>) -> tensor<1x16x1x12xf32>
   %1 = nas.relu %0 : tensor<1x16x1x12xf32> -> tensor<1x16x1x12xf32>
   return %1 : tensor<1x16x1x12xf32>
 }

@@ -37,6 +37,10 @@ struct CpuTarget {
   int64_t l1CacheBytes = 32 * 1024;
   /// Size in bytes of the level 2 cache of one core.
   int64_t l2CacheBytes = 256 * 1024;
+  /// Number of ways of the level 1 data cache: the lines that one set holds.
+  int64_t l1Ways = 8;
+  /// Size in bytes of a cache line.
+  int64_t cacheLineBytes = 64;
 
   /// Returns the number of elements of `bitWidth` bits in one vector
   /// register.

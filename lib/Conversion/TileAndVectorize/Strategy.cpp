@@ -40,6 +40,29 @@ double getUtilization(int64_t size, int64_t tile) {
          static_cast<double>(llvm::divideCeil(size, tile) * tile);
 }
 
+/// Returns the largest number of lines that the first input elements of a
+/// block of `imageRows` x `rows` pixels, `spacing` apart, place in one set of
+/// the L1 cache, or 1 when the spacing is unknown. The pixels of a block
+/// step through their inputs together, so these lines are live at once.
+int64_t getLinesPerCacheSet(const nas::CpuTarget &target,
+                            nas::tile_and_vectorize::InputSpacing spacing,
+                            int64_t imageRows, int64_t rows) {
+  if (spacing.pixelBytes <= 0 && spacing.imageRowBytes <= 0)
+    return 1;
+  int64_t lineBytes = target.cacheLineBytes;
+  int64_t sets = target.l1CacheBytes / (target.l1Ways * lineBytes);
+  llvm::SmallDenseSet<int64_t, 32> lines;
+  for (int64_t row = 0; row < imageRows; ++row)
+    for (int64_t pixel = 0; pixel < rows; ++pixel)
+      lines.insert((row * spacing.imageRowBytes + pixel * spacing.pixelBytes) /
+                   lineBytes);
+  llvm::SmallDenseMap<int64_t, int64_t, 32> linesPerSet;
+  int64_t most = 0;
+  for (int64_t line : lines)
+    most = std::max(most, ++linesPerSet[line % sets]);
+  return most;
+}
+
 /// Returns true if a vector of `width` elements lowers to whole registers
 /// of `lanes` elements: at most one register, or a power of 2 of full ones.
 /// The x86 backend splits other widths, such as 24 f32 with 16 lanes, into
@@ -157,7 +180,8 @@ int64_t nas::tile_and_vectorize::tileOrFull(int64_t size, int64_t tile) {
 
 RegisterBlock nas::tile_and_vectorize::chooseGemmRegisterBlock(
     const CpuTarget &target, int64_t height, int64_t width, int64_t channels,
-    int64_t reduction, unsigned bitWidth, int64_t maxImageRows) {
+    int64_t reduction, unsigned bitWidth, int64_t maxImageRows,
+    InputSpacing spacing) {
   int64_t lanes = target.getLanes(bitWidth);
   int64_t registers = target.vectorRegisters;
   int64_t elementBytes = bitWidth / 8;
@@ -214,6 +238,11 @@ RegisterBlock nas::tile_and_vectorize::chooseGemmRegisterBlock(
            ++rows) {
         // A block spans several image rows only when it spans whole rows.
         if (imageRows > 1 && rows != width)
+          continue;
+        // One way of each set is left to the weight panel, which streams
+        // through all sets.
+        if (getLinesPerCacheSet(target, spacing, imageRows, rows) >
+            std::max<int64_t>(1, target.l1Ways - 1))
           continue;
         double utilization = getUtilization(height, imageRows) *
                              getUtilization(width, rows) *
@@ -285,11 +314,17 @@ nas::tile_and_vectorize::planTiling(linalg::LinalgOp op,
   if (std::optional<TilingPlan> plan = planRotatedGroupConv(op, target))
     return plan;
 
-  if (isa<linalg::Conv2DNhwcHwcfOp>(op.getOperation())) {
+  if (auto conv = dyn_cast<linalg::Conv2DNhwcHwcfOp>(op.getOperation())) {
     ArrayRef<int64_t> filter = shapeOf(1);
-    RegisterBlock block =
-        chooseGemmRegisterBlock(target, output[1], output[2], output[3],
-                                filter[0] * filter[1] * filter[2], bitWidth);
+    ArrayRef<int64_t> input = shapeOf(0);
+    auto strides = llvm::to_vector(conv.getStrides().getValues<int64_t>());
+    int64_t elementBytes = bitWidth / 8;
+    InputSpacing spacing;
+    spacing.pixelBytes = strides[1] * input[3] * elementBytes;
+    spacing.imageRowBytes = strides[0] * input[2] * input[3] * elementBytes;
+    RegisterBlock block = chooseGemmRegisterBlock(
+        target, output[1], output[2], output[3],
+        filter[0] * filter[1] * filter[2], bitWidth, INT64_MAX, spacing);
     // Channel tiles go outermost when there are enough of them to share
     // among threads, and each reuses its weight panel over all pixels.
     // With fewer, their panels are small, so output rows go outermost and
@@ -323,7 +358,7 @@ nas::tile_and_vectorize::planTiling(linalg::LinalgOp op,
          (channelTiles % 2 != 0 && channelTiles < kMinCollapsedTiles))) {
       block = chooseGemmRegisterBlock(target, output[1], output[2], output[3],
                                       filter[0] * filter[1] * filter[2],
-                                      bitWidth, /*maxImageRows=*/1);
+                                      bitWidth, /*maxImageRows=*/1, spacing);
       channelsOutermost = isChannelsOutermost(block);
     }
     // Below the rows, the channel tiles come first when the weight panel
@@ -367,8 +402,11 @@ nas::tile_and_vectorize::planTiling(linalg::LinalgOp op,
     // M x K times K x N: the same register block as a convolution, with
     // rows of the left operand in place of output pixels.
     int64_t reduction = shapeOf(0)[1];
-    RegisterBlock block = chooseGemmRegisterBlock(
-        target, /*height=*/1, output[0], output[1], reduction, bitWidth);
+    InputSpacing spacing;
+    spacing.pixelBytes = reduction * (bitWidth / 8);
+    RegisterBlock block =
+        chooseGemmRegisterBlock(target, /*height=*/1, output[0], output[1],
+                                reduction, bitWidth, INT64_MAX, spacing);
     TilingPlan plan;
     plan.kind = "matmul";
     plan.parallelTiles = {tileOrFull(output[0], block.rows),

@@ -126,10 +126,12 @@ func.func @conv_stride_2(%x: tensor<1x14x14x32xf32>, %w: tensor<1x1x32x64xf32>,
 
 // -----
 
-// A 1x1 convolution from 1024 channels: the weight panel of a column block
-// holds 1024 x columns f32. x86-64-v4 has no cache sizes of its own, so
+// A 1x1 convolution from 1008 channels: the weight panel of a column block
+// holds 1008 x columns f32. x86-64-v4 has no cache sizes of its own, so
 // CpuTarget's default L2 of 256 KiB applies, and the panel may take half of
-// it, 128 KiB: 2 vectors (1024 x 32 x 4 bytes = 128 KiB) fit, 4 do not.
+// it, 128 KiB: 2 vectors (1008 x 32 x 4 bytes = 126 KiB) fit, 4 do not.
+// The pixels' inputs are 4032 bytes apart, in different sets of the L1
+// cache.
 // The panel exceeds half of the L1 cache for any v, so c = 2. With
 // v <= 2, 1 x 8 (all 8 columns) scores 16/(8 + 4) = 1.33; without the
 // limit v = 4, 1 x 4 would tie with it, and v = 4, 1 x 6 scores
@@ -138,10 +140,10 @@ func.func @conv_stride_2(%x: tensor<1x14x14x32xf32>, %w: tensor<1x1x32x64xf32>,
 // AVX512: scf.for %{{.*}} = %c0 to %c64 step %c32
 // AVX512: vector.contract {{.*}} : vector<8x1xf32>, vector<1x32xf32> into vector<8x32xf32>
 // CHECK-NOT: linalg.conv
-func.func @conv_wide_reduction(%x: tensor<1x1x8x1024xf32>, %w: tensor<1x1x1024x64xf32>,
+func.func @conv_wide_reduction(%x: tensor<1x1x8x1008xf32>, %w: tensor<1x1x1008x64xf32>,
                                %init: tensor<1x1x8x64xf32>) -> tensor<1x1x8x64xf32> {
   %c = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>}
-      ins(%x, %w : tensor<1x1x8x1024xf32>, tensor<1x1x1024x64xf32>)
+      ins(%x, %w : tensor<1x1x8x1008xf32>, tensor<1x1x1008x64xf32>)
       outs(%init : tensor<1x1x8x64xf32>) -> tensor<1x1x8x64xf32>
   return %c : tensor<1x1x8x64xf32>
 }

@@ -111,25 +111,25 @@ func.func @all_rows(%x: tensor<1x9x3x512xf32>, %w: tensor<1x1x512x16xf32>,
 
 // -----
 
-// 1x1 with stride 2, 512 -> 16 channels on 8x8: 4 x 4 outputs. The stride
+// 1x1 with stride 2, 496 -> 16 channels on 8x8: 4 x 4 outputs. The stride
 // does not change the score: 4 x 4 x 1 would score 16/(16 + 2) = 0.89 but
 // covers the whole output, so the block takes 2 rows of 4 pixels. Each
 // row of the block reads the 7 input columns of its input row and uses
 // columns 0, 2, 4 and 6.
 // CHECK-LABEL: func.func @stride2
 // CHECK:         scf.for %{{.*}} = %c0 to %c4 step %c2
-// CHECK:           scf.for %{{.*}} = %c0 to %c512 step %c1 iter_args(%{{.*}} = %{{.*}}, %{{.*}} = %{{.*}}) -> (vector<4x16xf32>, vector<4x16xf32>)
-// CHECK:             vector.transfer_read %arg0{{.*}} : tensor<1x8x8x512xf32>, vector<7x1xf32>
+// CHECK:           scf.for %{{.*}} = %c0 to %c496 step %c1 iter_args(%{{.*}} = %{{.*}}, %{{.*}} = %{{.*}}) -> (vector<4x16xf32>, vector<4x16xf32>)
+// CHECK:             vector.transfer_read %arg0{{.*}} : tensor<1x8x8x496xf32>, vector<7x1xf32>
 // CHECK-COUNT-4:     vector.contract {{.*}} : vector<1xf32>, vector<1x16xf32> into vector<16xf32>
-// CHECK:             vector.transfer_read %arg0{{.*}} : tensor<1x8x8x512xf32>, vector<7x1xf32>
+// CHECK:             vector.transfer_read %arg0{{.*}} : tensor<1x8x8x496xf32>, vector<7x1xf32>
 // CHECK-COUNT-4:     vector.contract {{.*}} : vector<1xf32>, vector<1x16xf32> into vector<16xf32>
 // CHECK-NOT:         vector.transfer_read %arg0
 // CHECK-NOT: scf.for
 // CHECK-NOT: linalg.
-func.func @stride2(%x: tensor<1x8x8x512xf32>, %w: tensor<1x1x512x16xf32>,
+func.func @stride2(%x: tensor<1x8x8x496xf32>, %w: tensor<1x1x496x16xf32>,
                    %init: tensor<1x4x4x16xf32>) -> tensor<1x4x4x16xf32> {
   %c = linalg.conv_2d_nhwc_hwcf {dilations = dense<1> : tensor<2xi64>, strides = dense<2> : tensor<2xi64>}
-      ins(%x, %w : tensor<1x8x8x512xf32>, tensor<1x1x512x16xf32>)
+      ins(%x, %w : tensor<1x8x8x496xf32>, tensor<1x1x496x16xf32>)
       outs(%init : tensor<1x4x4x16xf32>) -> tensor<1x4x4x16xf32>
   return %c : tensor<1x4x4x16xf32>
 }
