@@ -193,11 +193,16 @@ def NasTileAndVectorize
     6. Every `tensor.pad` with a constant value becomes an insert of its
        source into an empty tensor and fills of the border, which lets
        empty tensor elimination compute the source in the padded buffer.
+    7. A reduction loop with fewer than 8 accumulator registers (a fully
+       connected layer on one input has one per tile) is unrolled into
+       copies with accumulators of their own, summed after the loop, so
+       that its multiply-adds do not wait on each other's latency.
 
     The register block is chosen from the vector width, register count and
     cache sizes of `cpu`: a convolution keeps pixels x columns/lanes
     accumulators, one weight vector per column and one broadcast input in
-    the registers, and its weight panel in half of the L2 cache. Weight
+    the registers, its weight panel in half of the L2 cache, and at most
+    ways - 1 of its pixels' input lines in one set of the L1 cache. Weight
     vectors that come from the L2 cache count more than those from L1,
     which favors blocks of more pixels, spanning several output rows when
     the rows are short. Other ops are left unchanged.

@@ -16,6 +16,7 @@
 #include "GroupedConv.h"
 #include "Padding.h"
 #include "SkipPaddingTaps.h"
+#include "SplitAccumulators.h"
 #include "SplitPaddedWindows.h"
 #include "Strategy.h"
 #include "WeightPanels.h"
@@ -659,6 +660,9 @@ struct NasTileAndVectorizePass
     readPadsInRegisters(rewriter, func);
     decomposePads(rewriter, func);
     canonicalize(func);
+    // After the canonicalization, which drops the tensors that the
+    // reduction loops carry unchanged.
+    nas::tile_and_vectorize::splitAccumulators(rewriter, func, *target);
     removeMarkers(func);
   }
 };

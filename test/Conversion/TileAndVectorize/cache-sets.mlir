@@ -70,7 +70,7 @@ func.func @two_sets(%x: tensor<1x4x4x512xf32>, %w: tensor<1x1x512x16xf32>,
 // rows become 2 blocks of 6 (balanced), not one of 12.
 // CHECK-LABEL: func.func @matmul_rows
 // CHECK: scf.for %{{.*}} = %c0 to %c12 step %c6
-// CHECK: -> (vector<6x16xf32>)
+// CHECK: -> (vector<6x16xf32>, vector<6x16xf32>)
 func.func @matmul_rows(%a: tensor<12x1024xf32>, %b: tensor<1024x16xf32>,
                        %init: tensor<12x16xf32>) -> tensor<12x16xf32> {
   %y = linalg.matmul ins(%a, %b : tensor<12x1024xf32>, tensor<1024x16xf32>)

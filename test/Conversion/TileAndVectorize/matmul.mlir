@@ -5,13 +5,17 @@
 // 3 rows by 40 columns: v = 2 vectors (32 columns) with all 3 rows scores
 // 40/64 * 6/5 = 0.75, above v = 1 (40/48 * 3/4 = 0.63); the last 8 columns
 // are a peeled tile. The 40x64 operand is transposed to 64x40 in 16x16
-// tiles first.
+// tiles first. The 3 x 2 registers of the first block are 6 multiply-add
+// chains, split in 2 copies of the reduction body; the 3 of the last block
+// in 3 copies.
 // CHECK-LABEL: func.func @matmul_transpose_b
 // CHECK: vector.transpose %{{.*}}, [1, 0] : vector<16x16xf32> to vector<16x16xf32>
-// CHECK: %[[ACC:.*]] = scf.for %{{.*}} = %c0 to %c64 step %c1 iter_args(%{{.*}} = %{{.*}}) -> (vector<3x32xf32>)
-// CHECK: vector.contract {{.*}} : vector<3x1xf32>, vector<1x32xf32> into vector<3x32xf32>
-// CHECK: scf.for %{{.*}} = %c0 to %c64 step %c1 iter_args(%{{.*}} = %{{.*}}) -> (vector<3x8xf32>)
-// CHECK: vector.contract {{.*}} : vector<3x1xf32>, vector<1x8xf32> into vector<3x8xf32>
+// CHECK: scf.for %{{.*}} = %c0 to %{{.*}} step %c2 iter_args({{.*}}) -> (vector<3x32xf32>, vector<3x32xf32>)
+// CHECK-COUNT-2: vector.contract {{.*}} : vector<3x1xf32>, vector<1x32xf32> into vector<3x32xf32>
+// CHECK: arith.addf %{{.*}}, %{{.*}} : vector<3x32xf32>
+// CHECK: scf.for %{{.*}} = %c0 to %c63 step %c3 iter_args({{.*}}) -> (vector<3x8xf32>, vector<3x8xf32>, vector<3x8xf32>)
+// CHECK-COUNT-3: vector.contract {{.*}} : vector<3x1xf32>, vector<1x8xf32> into vector<3x8xf32>
+// CHECK: scf.for %{{.*}} = %c63 to %c64 step %c1
 // CHECK-NOT: linalg.matmul
 func.func @matmul_transpose_b(%a: tensor<3x64xf32>, %b: tensor<40x64xf32>,
                               %init: tensor<3x40xf32>) -> tensor<3x40xf32> {
