@@ -62,8 +62,8 @@ bool readHostCacheSizes(nas::CpuTarget &target) {
 #if defined(_SC_LEVEL1_DCACHE_ASSOC) && defined(_SC_LEVEL1_DCACHE_LINESIZE)
   long ways = sysconf(_SC_LEVEL1_DCACHE_ASSOC);
   long line = sysconf(_SC_LEVEL1_DCACHE_LINESIZE);
-  // The set size must divide the cache: a fully associative cache reports
-  // 0 ways, which keeps the default.
+  // An unknown associativity (0) or sets that do not divide the cache keep
+  // the defaults.
   if (ways > 0 && line > 0 && l1 % (ways * line) == 0) {
     target.l1Ways = ways;
     target.cacheLineBytes = line;

@@ -17,14 +17,14 @@ using namespace mlir;
 
 namespace {
 
-/// Independent accumulator vectors that hide the latency of a vector FMA:
-/// 4 cycles at 2 per cycle on current x86 cores.
+/// Independent accumulator registers that hide the latency of a vector FMA
+/// on current x86 cores: 4 cycles, with 2 FMAs issued per cycle.
 constexpr int64_t kMinChains = 8;
 
-/// Returns true if every iter_arg of `loop` is a vector whose only use is
-/// the accumulator of a vector.contract (kind add) that the loop yields at
-/// the same position and nothing else uses, and no op of the body has a
-/// region.
+/// Returns true if no op of the body of `loop` has a region and every
+/// iter_arg is a vector used only as the accumulator of a vector.contract
+/// (kind add). The loop must yield that contraction at the iter_arg's
+/// position, and nothing else may use it.
 bool hasOnlyContractChains(scf::ForOp loop) {
   if (loop.getNumRegionIterArgs() == 0)
     return false;
@@ -151,11 +151,12 @@ void nas::tile_and_vectorize::splitAccumulators(RewriterBase &rewriter,
       continue;
     APInt lowerBound, step;
     std::optional<APInt> trips = loop.getStaticTripCount();
-    if (!trips || !matchPattern(loop.getLowerBound(), m_ConstantInt(&lowerBound)) ||
+    if (!trips ||
+        !matchPattern(loop.getLowerBound(), m_ConstantInt(&lowerBound)) ||
         !matchPattern(loop.getStep(), m_ConstantInt(&step)))
       continue;
     int64_t unroll = std::min<int64_t>(llvm::divideCeil(kMinChains, chains),
-                              trips->getSExtValue() / 2);
+                                       trips->getSExtValue() / 2);
     if (unroll < 2)
       continue;
     split(rewriter, loop, lowerBound.getSExtValue(), step.getSExtValue(),

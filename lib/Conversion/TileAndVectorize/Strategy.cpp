@@ -57,10 +57,10 @@ int64_t getLinesPerCacheSet(const nas::CpuTarget &target,
       lines.insert((row * spacing.imageRowBytes + pixel * spacing.pixelBytes) /
                    lineBytes);
   llvm::SmallDenseMap<int64_t, int64_t, 32> linesPerSet;
-  int64_t most = 0;
+  int64_t maxLines = 0;
   for (int64_t line : lines)
-    most = std::max(most, ++linesPerSet[line % sets]);
-  return most;
+    maxLines = std::max(maxLines, ++linesPerSet[line % sets]);
+  return maxLines;
 }
 
 /// Returns true if a vector of `width` elements lowers to whole registers
