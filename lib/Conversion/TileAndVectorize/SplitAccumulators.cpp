@@ -17,8 +17,8 @@ using namespace mlir;
 
 namespace {
 
-/// Independent accumulator registers that hide the latency of a vector FMA
-/// on current x86 cores: 4 cycles, with 2 FMAs issued per cycle.
+/// Independent accumulator registers that hide the latency of a vector FMA:
+/// an estimated 4 cycles at 2 FMAs per cycle on recent x86 cores.
 constexpr int64_t kMinChains = 8;
 
 /// Returns true if no op of the body of `loop` has a region and every
@@ -119,12 +119,12 @@ void split(RewriterBase &rewriter, scf::ForOp loop, int64_t lowerBound,
     rewriter.replaceOp(loop, sums);
     return;
   }
-  // The remaining steps continue from the sums in the original loop.
+  // The original loop, which comes after the sums, runs the remaining
+  // steps from them.
   rewriter.modifyOpInPlace(loop, [&] {
     loop.setLowerBound(mainEnd);
     loop.getInitArgsMutable().assign(sums);
   });
-  loop->moveAfter(sums.back().getDefiningOp());
 }
 
 } // namespace
@@ -138,14 +138,19 @@ void nas::tile_and_vectorize::splitAccumulators(RewriterBase &rewriter,
       loops.push_back(loop);
   });
   for (scf::ForOp loop : loops) {
-    // Each row of an accumulator is one multiply-add per register it
-    // spans.
+    // Counts the accumulator registers: each row of a vector spans
+    // ceil(columns / lanes) of them, and a 0-D vector one.
     int64_t chains = 0;
     for (Value arg : loop.getRegionIterArgs()) {
       auto type = cast<VectorType>(arg.getType());
+      if (type.getRank() == 0) {
+        ++chains;
+        continue;
+      }
       int64_t lanes = target.getLanes(type.getElementTypeBitWidth());
-      chains += type.getNumElements() / type.getShape().back() *
-                llvm::divideCeil(type.getShape().back(), lanes);
+      int64_t columns = type.getShape().back();
+      chains +=
+          type.getNumElements() / columns * llvm::divideCeil(columns, lanes);
     }
     if (chains >= kMinChains)
       continue;

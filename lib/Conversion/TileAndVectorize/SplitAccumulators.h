@@ -17,12 +17,13 @@ namespace nas {
 namespace tile_and_vectorize {
 
 /// Gives the reduction loops of `func` with few accumulators several
-/// independent chains of multiply-adds, after the accumulators are hoisted.
+/// independent chains of multiply-adds. Runs after the accumulators are
+/// hoisted and the IR is canonicalized.
 ///
 /// Each step of a loop whose vector iter_args only accumulate
 /// vector.contract results depends on the previous one, so a loop with A
-/// accumulators issues at most A multiply-adds per FMA latency (4 cycles on
-/// current x86 cores). A fully connected layer on one input has one
+/// accumulator registers issues at most A multiply-adds per FMA latency
+/// (an estimated 4 cycles on recent x86 cores). A fully connected layer on one input has one
 /// accumulator per tile. Such a loop with A < 8 is unrolled by
 /// U = ceil(8 / A) (at most half its trip count): copy u of the body
 /// accumulates steps u, u + U, ... into accumulators of its own, which
